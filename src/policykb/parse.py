@@ -1,0 +1,271 @@
+"""The pipeline: text → clean paragraphs → articles → header, outline → facts → records.
+
+Pure: no database. ``parse_text`` is what ``policykb.parse_text`` exports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .byline import Byline
+from .clean import OffsetMap, Para, clean_text
+from .extract.directives import extract_directives, is_reporting_heading
+from .extract.figures import extract_figures
+from .extract.initiatives import Lexicon, extract_initiatives
+from .extract.regions import find_regions, region_of_position
+from .outline import Heading, find_headings
+from .records import Article, Author, Directive, Figure, InitiativeMention, ParsedFile, RegionMention, Section
+from .sentences import split_sentences
+from .split import split_articles
+from .structure import Header, collect_body, parse_header
+
+PARSER_VERSION = "0.1.0"
+
+
+@dataclass(slots=True)
+class Body:
+    """An article's body paragraphs joined with newlines, and the map back to the source."""
+
+    paras: list[Para]
+    text: str
+    omap: OffsetMap
+    para_starts: list[int]  # offset of each paragraph in ``text``
+
+    def span(self, para: int, start: int, end: int) -> tuple[int, int]:
+        base = self.para_starts[para]
+        return self.omap.span(base + start, base + end)
+
+
+def _join_body(paras: list[Para]) -> Body:
+    omap = OffsetMap()
+    parts: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for k, para in enumerate(paras):
+        if k:
+            parts.append("\n")
+            omap.add(max(para.start - 1, 0), 1)
+            pos += 1
+        starts.append(pos)
+        parts.append(para.text)
+        omap.extend(para.omap)
+        pos += len(para.text)
+    return Body(paras, "".join(parts), omap, starts)
+
+
+def parse_text(text: str, name: str = "<text>", *, lexicon: Lexicon | None = None, encoding: str = "utf-8") -> ParsedFile:
+    """Parse the decoded text of one file into its articles.
+
+    ``lexicon`` holds initiatives known from other articles, so that their unquoted
+    mentions are found too.
+    """
+    doc = clean_text(text)
+    articles = tuple(
+        article
+        for segment in split_articles(doc)
+        if (article := parse_article(segment, lexicon)) is not None
+    )
+    shared = _shared_editors(articles)
+    if shared:
+        articles = tuple(_with_editors(a, shared) for a in articles)
+    return ParsedFile(name=name, text=text, encoding=encoding, articles=articles)
+
+
+def _shared_editors(articles: Sequence[Article]) -> tuple[str, ...]:
+    """A compilation's closing 责任编辑 belongs to every article in it."""
+    if len(articles) < 2:
+        return ()
+    return articles[-1].editors
+
+
+def _with_editors(article: Article, editors: tuple[str, ...]) -> Article:
+    merged = tuple(dict.fromkeys([*article.editors, *editors]))
+    return Article(
+        article.title, article.subtitle, article.abstract, article.keywords, article.authors, merged,
+        article.region, article.start, article.end, article.body, article.sections, article.figures,
+        article.initiatives, article.regions, article.directives, article.body_map,
+    )
+
+
+def parse_article(paras: list[Para], lexicon: Lexicon | None = None) -> Article | None:
+    header = parse_header(paras)
+    body_paras = collect_body(paras, header)
+    if not body_paras and header.title is None:
+        return None
+    body = _join_body(body_paras)
+    headings = find_headings(body_paras)
+    sections = _sections(headings, body)
+    section_at = _SectionLookup(headings)
+    authors = _authors(header)
+    figures = _figures(body, section_at)
+    directives = _directives(body, headings, sections, section_at)
+    initiatives = _initiatives(body, section_at, lexicon)
+    regions = _regions(body, header)
+    region = _home_region(authors, header, regions)
+    start = paras[0].start if paras else 0
+    end = paras[-1].end if paras else 0
+    return Article(
+        title=header.title,
+        subtitle=header.subtitle,
+        abstract=header.abstract,
+        keywords=tuple(header.keywords),
+        authors=tuple(authors),
+        editors=tuple(header.editors),
+        region=region,
+        start=start,
+        end=end,
+        body=body.text,
+        sections=tuple(sections),
+        figures=tuple(figures),
+        initiatives=tuple(initiatives),
+        regions=tuple(regions),
+        directives=tuple(directives),
+        body_map=body.omap.pieces(),
+    )
+
+
+def _authors(header: Header) -> list[Author]:
+    out: list[Author] = []
+    seen: set[str] = set()
+    for b, (s, e) in zip(header.bylines, header.byline_spans, strict=False):
+        if b.name in seen:
+            continue
+        seen.add(b.name)
+        out.append(Author(b.name, b.role, b.positions, _region_of(b), s, e))
+    return out
+
+
+def _region_of(b: Byline) -> str | None:
+    for pos in b.positions:
+        region = region_of_position(pos)
+        if region:
+            return region
+    return None
+
+
+class _SectionLookup:
+    """Which heading a position of the body falls under."""
+
+    def __init__(self, headings: list[Heading]) -> None:
+        self._keys = [(h.para, h.start) for h in headings]
+
+    def __call__(self, para: int, pos: int) -> int | None:
+        import bisect
+
+        i = bisect.bisect_right(self._keys, (para, pos)) - 1
+        return i if i >= 0 else None
+
+
+def _sections(headings: list[Heading], body: Body) -> list[Section]:
+    out: list[Section] = []
+    parents: list[int] = []  # stack of indexes
+    ordinals: dict[int | None, int] = Counter()
+    body_end = body.omap.span(0, len(body.text))[1] if body.text else 0
+    for i, h in enumerate(headings):
+        while parents and headings[parents[-1]].depth >= h.depth:
+            parents.pop()
+        parent = parents[-1] if parents else None
+        ordinals[parent] += 1
+        start, _ = body.span(h.para, h.start, h.start + 1)
+        _, end = body.span(h.para, h.title_end - 1, h.title_end)
+        nxt = next((k for k in range(i + 1, len(headings)) if headings[k].depth <= h.depth), None)
+        sec_end = body.span(headings[nxt].para, headings[nxt].start, headings[nxt].start + 1)[0] if nxt else body_end
+        out.append(Section(h.depth, h.label, h.title, ordinals[parent], parent, start, end, sec_end))
+        parents.append(i)
+    return out
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    for s, e in split_sentences(text):
+        if s <= start < e:
+            return text[s:e]
+    return text[start:end]
+
+
+def _figures(body: Body, section_at: _SectionLookup) -> list[Figure]:
+    out: list[Figure] = []
+    for k, para in enumerate(body.paras):
+        for hit in extract_figures(para.text):
+            s, e = body.span(k, hit.start, hit.end)
+            out.append(
+                Figure(
+                    hit.text, hit.value, hit.unit, hit.approx, hit.placeholder, hit.subject,
+                    _sentence_of(para.text, hit.start, hit.end), hit.role, section_at(k, hit.start), s, e,
+                )
+            )
+    return out
+
+
+def _is_standalone_heading(headings: list[Heading], k: int, para: Para) -> bool:
+    return any(h.para == k and not h.run_in and h.start == 0 for h in headings) or bool(para.md_level)
+
+
+def _directives(body: Body, headings: list[Heading], sections: list[Section], section_at: _SectionLookup) -> list[Directive]:
+    reporting = [is_reporting_heading(s.title) for s in sections]
+
+    def in_reporting(idx: int | None) -> bool:
+        while idx is not None:
+            if reporting[idx]:
+                return True
+            idx = sections[idx].parent
+        return False
+
+    out: list[Directive] = []
+    for k, para in enumerate(body.paras):
+        if _is_standalone_heading(headings, k, para):
+            continue
+        sec = section_at(k, 0)
+        for hit in extract_directives(para.text, reporting=in_reporting(sec)):
+            s, e = body.span(k, hit.start, hit.end)
+            out.append(Directive(hit.text, hit.modality, hit.verb, section_at(k, hit.start), s, e))
+    return out
+
+
+def _initiatives(body: Body, section_at: _SectionLookup, lexicon: Lexicon | None) -> list[InitiativeMention]:
+    out: list[InitiativeMention] = []
+    for k, para in enumerate(body.paras):
+        for hit in extract_initiatives(para.text, lexicon):
+            s, e = body.span(k, hit.start, hit.end)
+            out.append(InitiativeMention(hit.term, hit.canonical, hit.quoted, section_at(k, hit.start), s, e))
+    return out
+
+
+def _regions(body: Body, header: Header) -> list[RegionMention]:
+    out: list[RegionMention] = []
+    for k, para in enumerate(body.paras):
+        for hit in find_regions(para.text):
+            s, e = body.span(k, hit.start, hit.end)
+            out.append(RegionMention(hit.region, hit.code, hit.name, s, e))
+    if header.title and header.title_para is not None:
+        para = header.title_para
+        for hit in find_regions(para.text):
+            if para.text.find(hit.name) < len(header.title):
+                s, e = para.span(hit.start, hit.end)
+                out.append(RegionMention(hit.region, hit.code, hit.name, s, e))
+    return out
+
+
+_NATIONAL = re.compile(r"全国|国务院|中共中央|党中央|公安部")
+
+
+def _home_region(authors: list[Author], header: Header, regions: list[RegionMention]) -> str | None:
+    """The province the article is about: its authors' region, else its title's, else the body's
+    clearly dominant region."""
+    for a in authors:
+        if a.region:
+            return a.region
+    if header.title:
+        in_title = [r.region for r in find_regions(header.title)]
+        if in_title:
+            return Counter(in_title).most_common(1)[0][0]
+    counts = Counter(r.region for r in regions)
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common()
+    second = rest[0][1] if rest else 0
+    if n >= 2 and n >= 2 * second and n >= 0.4 * sum(counts.values()):
+        return top
+    return None

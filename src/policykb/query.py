@@ -1,0 +1,608 @@
+"""The questions users ask, answered from the database as small dataclasses (never ORM rows).
+
+Knows nothing of parsing: it never loads jieba.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, distinct, func, or_, select, text
+from sqlalchemy.exc import DBAPIError
+
+from .errors import QueryError
+from .store import models as m
+from .store.search import documents_containing, fts_phrase
+
+HIT_OPEN, HIT_CLOSE = "«", "»"
+
+
+# ----------------------------------------------------------------------------- regions
+
+
+def resolve_region(conn: Connection, arg: str) -> tuple[int, str]:
+    """A province-level region from a full name, short name, alias or code (37, 370000)."""
+    value = arg.strip()
+    q = select(m.Region.id, m.Region.name).where(m.Region.level == "province")
+    if value.isdigit():
+        code = value.ljust(6, "0") if len(value) <= 6 else value
+        row = conn.execute(q.where(m.Region.code == code)).first()
+    else:
+        row = conn.execute(q.where(or_(m.Region.name == value, m.Region.short_name == value))).first()
+        if row is None:
+            row = conn.execute(
+                select(m.Region.id, m.Region.name)
+                .join(m.RegionAlias, m.RegionAlias.region_id == m.Region.id)
+                .where(m.RegionAlias.alias == value)
+            ).first()
+        if row is None:
+            row = conn.execute(q.where(m.Region.name.like(value + "%"))).first()
+    if row is None:
+        raise QueryError(f"unknown region: {arg!r} (give a province-level name, short name or code)")
+    return int(row[0]), str(row[1])
+
+
+# ----------------------------------------------------------------------------- provinces
+
+
+@dataclass(frozen=True, slots=True)
+class ProvinceRow:
+    region: str
+    code: str
+    articles: int
+    document_id: int
+    title: str | None
+    snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProvinceAnswer:
+    term: str
+    initiative: str | None  # the canonical initiative's name, None when answered by text search
+    variants: tuple[str, ...]
+    rows: tuple[ProvinceRow, ...]
+
+    @property
+    def fallback(self) -> bool:
+        return self.initiative is None
+
+
+def _canonical(term: str) -> str:
+    from .extract.initiatives import canonical_form
+
+    return canonical_form(term)
+
+
+def find_initiative(conn: Connection, term: str) -> tuple[int, str] | None:
+    """The initiative a term names: by exact spelling, else by canonical key."""
+    bare = re.sub(r"[\s“”\"'‘’「」『』]", "", term)
+    row = conn.execute(
+        select(m.Initiative.id, m.Initiative.name)
+        .join(m.InitiativeVariant, m.InitiativeVariant.initiative_id == m.Initiative.id)
+        .where(m.InitiativeVariant.variant == bare)
+    ).first()
+    if row is None:
+        row = conn.execute(select(m.Initiative.id, m.Initiative.name).where(m.Initiative.key == _canonical(bare))).first()
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def snippet(body: str, needle: str, width: int = 30) -> str:
+    """Text around the first occurrence of ``needle`` with the hit marked.
+
+    >>> snippet("一二三四五枫桥经验六七八九", "枫桥经验", 3)
+    '…三四五«枫桥经验»六七八…'
+    """
+    i = body.find(needle)
+    if i < 0:
+        return body[: 2 * width].replace("\n", " ") + ("…" if len(body) > 2 * width else "")
+    a, b = max(0, i - width), min(len(body), i + len(needle) + width)
+    out = body[a:i] + HIT_OPEN + needle + HIT_CLOSE + body[i + len(needle) : b]
+    return ("…" if a else "") + out.replace("\n", " ") + ("…" if b < len(body) else "")
+
+
+def provinces(conn: Connection, term: str) -> ProvinceAnswer:
+    """Which province-level regions' articles mention ``term`` (by any variant, quoted or not)."""
+    found = find_initiative(conn, term)
+    if found is not None:
+        ini_id, name = found
+        variants = tuple(
+            conn.execute(
+                select(m.InitiativeVariant.variant).where(m.InitiativeVariant.initiative_id == ini_id)
+            ).scalars()
+        )
+        docs = select(distinct(m.InitiativeMention.document_id)).join(m.InitiativeVariant).where(
+            m.InitiativeVariant.initiative_id == ini_id
+        )
+        doc_ids = list(conn.execute(docs).scalars())
+    else:
+        name, variants = None, (term,)
+        doc_ids = documents_containing(conn, term)
+    rows = _region_rows(conn, doc_ids, variants)
+    return ProvinceAnswer(term, name, variants, tuple(rows))
+
+
+def _region_rows(conn: Connection, doc_ids: list[int], variants: tuple[str, ...]) -> list[ProvinceRow]:
+    if not doc_ids:
+        return []
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for i in range(0, len(doc_ids), 500):
+        chunk = doc_ids[i : i + 500]
+        for doc_id, region_id in conn.execute(
+            select(m.Document.id, m.Document.region_id).where(
+                m.Document.id.in_(chunk), m.Document.region_id.is_not(None)
+            )
+        ).tuples():
+            grouped[region_id].append(doc_id)
+    regions = {
+        r.id: r
+        for r in conn.execute(select(m.Region.id, m.Region.name, m.Region.code).where(m.Region.id.in_(list(grouped))))
+    }
+    out: list[ProvinceRow] = []
+    for region_id, ids in grouped.items():
+        first = min(ids)
+        title, body = conn.execute(select(m.Document.title, m.Document.body).where(m.Document.id == first)).one()
+        needle = next((v for v in sorted(variants, key=len, reverse=True) if v in body), variants[0])
+        r = regions[region_id]
+        out.append(ProvinceRow(r.name, r.code, len(set(ids)), first, title, snippet(body, needle)))
+    out.sort(key=lambda x: (-x.articles, x.code))
+    return out
+
+
+# ----------------------------------------------------------------------------- initiatives
+
+
+@dataclass(frozen=True, slots=True)
+class InitiativeRow:
+    initiative: str
+    regions: int
+    articles: int
+    mentions: int
+    variants: str
+
+
+def initiatives(
+    conn: Connection, *, region: str | None = None, min_regions: int = 0, limit: int | None = None
+) -> list[InitiativeRow]:
+    """Initiatives ranked by how many regions and articles mention them."""
+    d = m.Document
+    q = (
+        select(
+            m.Initiative.id,
+            m.Initiative.name,
+            func.count(distinct(d.region_id)).label("regions"),
+            func.count(distinct(d.id)).label("articles"),
+            func.count(m.InitiativeMention.id).label("mentions"),
+        )
+        .join(m.InitiativeVariant, m.InitiativeVariant.initiative_id == m.Initiative.id)
+        .join(m.InitiativeMention, m.InitiativeMention.variant_id == m.InitiativeVariant.id)
+        .join(d, d.id == m.InitiativeMention.document_id)
+        .group_by(m.Initiative.id, m.Initiative.name)
+    )
+    if region:
+        region_id, _ = resolve_region(conn, region)
+        q = q.where(d.region_id == region_id)
+    if min_regions:
+        q = q.having(func.count(distinct(d.region_id)) >= min_regions)
+    q = q.order_by(text("regions DESC"), text("articles DESC"), m.Initiative.name)
+    if limit:
+        q = q.limit(limit)
+    rows = conn.execute(q).all()
+    spellings: dict[int, list[str]] = defaultdict(list)
+    if rows:
+        for ini_id, variant in conn.execute(
+            select(m.InitiativeVariant.initiative_id, m.InitiativeVariant.variant).where(
+                m.InitiativeVariant.initiative_id.in_([r.id for r in rows])
+            )
+        ).tuples():
+            spellings[ini_id].append(variant)
+    return [
+        InitiativeRow(r.name, r.regions, r.articles, r.mentions, "、".join(sorted(spellings[r.id], key=len)))
+        for r in rows
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    a: str
+    b: str
+    shared: tuple[str, ...]
+    only_a: tuple[str, ...]
+    only_b: tuple[str, ...]
+
+
+def _region_initiatives(conn: Connection, region_id: int) -> set[str]:
+    q = (
+        select(distinct(m.Initiative.name))
+        .join(m.InitiativeVariant, m.InitiativeVariant.initiative_id == m.Initiative.id)
+        .join(m.InitiativeMention, m.InitiativeMention.variant_id == m.InitiativeVariant.id)
+        .join(m.Document, m.Document.id == m.InitiativeMention.document_id)
+        .where(m.Document.region_id == region_id)
+    )
+    return set(conn.execute(q).scalars())
+
+
+def compare(conn: Connection, a: str, b: str) -> Comparison:
+    """The initiatives two regions share and those only one of them has."""
+    ra, na = resolve_region(conn, a)
+    rb, nb = resolve_region(conn, b)
+    sa, sb = _region_initiatives(conn, ra), _region_initiatives(conn, rb)
+    return Comparison(na, nb, tuple(sorted(sa & sb)), tuple(sorted(sa - sb)), tuple(sorted(sb - sa)))
+
+
+# ----------------------------------------------------------------------------- documents
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    id: int
+    source: str
+    title: str | None
+    region: str | None
+    authors: str
+    sections: int
+    figures: int
+    directives: int
+
+
+def _authors_of(conn: Connection, ids: list[int]) -> dict[int, str]:
+    out: dict[int, list[str]] = defaultdict(list)
+    if ids:
+        for doc_id, name in conn.execute(
+            select(m.Authorship.document_id, m.Person.name)
+            .join(m.Person)
+            .where(m.Authorship.document_id.in_(ids), m.Authorship.role != "editor")
+            .order_by(m.Authorship.document_id, m.Authorship.ordinal)
+        ).tuples():
+            out[doc_id].append(name)
+    return {k: "、".join(v) for k, v in out.items()}
+
+
+def _count(conn: Connection, model: Any, ids: list[int]) -> dict[int, int]:
+    if not ids:
+        return {}
+    q = select(model.document_id, func.count()).where(model.document_id.in_(ids)).group_by(model.document_id)
+    return {int(k): int(v) for k, v in conn.execute(q).tuples()}
+
+
+def documents(
+    conn: Connection,
+    *,
+    region: str | None = None,
+    author: str | None = None,
+    text: str | None = None,
+    limit: int | None = None,
+) -> list[DocumentRow]:
+    """Articles, filtered by home region, author name and text."""
+    q = (
+        select(m.Document.id, m.Source.name.label("source"), m.Document.title, m.Region.name.label("region"))
+        .join(m.Source)
+        .outerjoin(m.Region, m.Region.id == m.Document.region_id)
+        .order_by(m.Document.id)
+    )
+    if region:
+        region_id, _ = resolve_region(conn, region)
+        q = q.where(m.Document.region_id == region_id)
+    if author:
+        q = q.where(
+            m.Document.id.in_(
+                select(m.Authorship.document_id).join(m.Person).where(m.Person.name.contains(author, autoescape=True))
+            )
+        )
+    if text:
+        q = q.where(m.Document.id.in_(documents_containing(conn, text) or [-1]))
+    if limit:
+        q = q.limit(limit)
+    rows = conn.execute(q).all()
+    ids = [r.id for r in rows]
+    names = _authors_of(conn, ids)
+    secs, figs, dirs = _count(conn, m.Section, ids), _count(conn, m.Figure, ids), _count(conn, m.Directive, ids)
+    return [
+        DocumentRow(r.id, r.source, r.title, r.region, names.get(r.id, ""), secs.get(r.id, 0), figs.get(r.id, 0), dirs.get(r.id, 0))
+        for r in rows
+    ]
+
+
+def show(conn: Connection, document_id: int) -> dict[str, Any]:
+    """One article: header, outline and counts."""
+    from .store.export import iter_documents
+
+    docs = list(iter_documents(conn, [document_id]))
+    if not docs:
+        raise QueryError(f"no document with id {document_id}")
+    doc = docs[0]
+    doc["counts"] = {
+        "sections": len(doc["sections"]),
+        "figures": len(doc["figures"]),
+        "directives": len(doc["directives"]),
+        "initiatives": len(doc["initiatives"]),
+        "regions_mentioned": len(doc["regions_mentioned"]),
+    }
+    return doc
+
+
+# ----------------------------------------------------------------------------- figures and directives
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    text: str
+    value: float | None
+    unit: str | None
+    approx: bool
+    subject: str | None
+    region: str | None
+    document_id: int
+    title: str | None
+    sentence: str
+
+
+_FIGURE_SORTS = {"value": m.Figure.value, "document": m.Figure.document_id, "subject": m.Figure.subject}
+
+
+def figures(
+    conn: Connection,
+    *,
+    subject: str | None = None,
+    unit: str | None = None,
+    region: str | None = None,
+    min_value: float | None = None,
+    max_value: float | None = None,
+    sort: str = "document",
+    descending: bool = False,
+    limit: int | None = None,
+) -> list[FigureRow]:
+    """Quoted figures filtered by subject text, unit, region and value range."""
+    f = m.Figure
+    q = (
+        select(f.text, f.value, f.unit, f.approx, f.subject, m.Region.name, f.document_id, m.Document.title, f.sentence)
+        .join(m.Document, m.Document.id == f.document_id)
+        .outerjoin(m.Region, m.Region.id == m.Document.region_id)
+    )
+    if subject:
+        q = q.where(or_(f.subject.contains(subject, autoescape=True), f.sentence.contains(subject, autoescape=True)))
+    if unit:
+        q = q.where(f.unit == unit)
+    if region:
+        region_id, _ = resolve_region(conn, region)
+        q = q.where(m.Document.region_id == region_id)
+    if min_value is not None:
+        q = q.where(f.value >= min_value)
+    if max_value is not None:
+        q = q.where(f.value <= max_value)
+    if sort not in _FIGURE_SORTS:
+        raise QueryError(f"unknown sort {sort!r} (one of: {', '.join(_FIGURE_SORTS)})")
+    col = _FIGURE_SORTS[sort]
+    q = q.order_by(col.desc() if descending else col.asc(), f.document_id, f.start)
+    if limit:
+        q = q.limit(limit)
+    return [FigureRow(*r) for r in conn.execute(q).tuples()]
+
+
+@dataclass(frozen=True, slots=True)
+class DirectiveRow:
+    modality: str
+    verb: str | None
+    text: str
+    section: str | None
+    region: str | None
+    document_id: int
+    title: str | None
+
+
+def directives(
+    conn: Connection,
+    *,
+    region: str | None = None,
+    modality: str | None = None,
+    text: str | None = None,
+    section: str | None = None,
+    limit: int | None = None,
+) -> list[DirectiveRow]:
+    """Directives filtered by region, modality, text and section title."""
+    d = m.Directive
+    q = (
+        select(d.modality, d.verb, d.text, m.Section.title, m.Region.name, d.document_id, m.Document.title)
+        .join(m.Document, m.Document.id == d.document_id)
+        .outerjoin(m.Section, m.Section.id == d.section_id)
+        .outerjoin(m.Region, m.Region.id == m.Document.region_id)
+        .order_by(d.document_id, d.start)
+    )
+    if region:
+        region_id, _ = resolve_region(conn, region)
+        q = q.where(m.Document.region_id == region_id)
+    if modality:
+        if modality not in ("must", "prohibit", "will", "should"):
+            raise QueryError(f"unknown modality {modality!r} (must, prohibit, will, should)")
+        q = q.where(d.modality == modality)
+    if text:
+        q = q.where(d.text.contains(text, autoescape=True))
+    if section:
+        q = q.where(m.Section.title.contains(section, autoescape=True))
+    if limit:
+        q = q.limit(limit)
+    return [DirectiveRow(*r) for r in conn.execute(q).tuples()]
+
+
+# ----------------------------------------------------------------------------- search
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    document_id: int
+    title: str | None
+    region: str | None
+    snippet: str
+
+
+def search(conn: Connection, query_text: str, *, limit: int | None = 20) -> list[SearchHit]:
+    """Full-text search over article bodies (FTS5 trigram; a scan for 1–2 character terms)."""
+    term = query_text.strip()
+    if not term:
+        raise QueryError("empty search text")
+    if conn.dialect.name == "sqlite" and len(term) >= 3:
+        sql = (
+            "SELECT d.id, d.title, r.name, snippet(documents_fts, 1, :o, :c, '…', 24) "
+            "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
+            "LEFT JOIN regions r ON r.id = d.region_id WHERE documents_fts MATCH :q ORDER BY rank"
+        )
+        params: dict[str, Any] = {"o": HIT_OPEN, "c": HIT_CLOSE, "q": "body:" + fts_phrase(term)}
+        if limit:
+            sql += " LIMIT :n"
+            params["n"] = limit
+        return [SearchHit(*r) for r in conn.execute(text(sql), params).tuples()]
+    ids = documents_containing(conn, term)[: limit or None]
+    if not ids:
+        return []
+    rows = conn.execute(
+        select(m.Document.id, m.Document.title, m.Region.name, m.Document.body)
+        .outerjoin(m.Region, m.Region.id == m.Document.region_id)
+        .where(m.Document.id.in_(ids))
+        .order_by(m.Document.id)
+    ).tuples()
+    return [SearchHit(i, t, r, snippet(b, term, 24)) for i, t, r, b in rows]
+
+
+# ----------------------------------------------------------------------------- read-only SQL
+
+
+@dataclass(frozen=True, slots=True)
+class SqlResult:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+
+_READ_ACTIONS = {
+    sqlite3.SQLITE_SELECT,
+    sqlite3.SQLITE_READ,
+    sqlite3.SQLITE_FUNCTION,
+    sqlite3.SQLITE_RECURSIVE,
+}
+_SAFE_PRAGMAS = {"table_info", "table_xinfo", "index_list", "index_info", "foreign_key_list", "table_list"}
+_REFUSED_FUNCTIONS = {"load_extension", "writefile", "readfile", "edit", "fts3_tokenizer"}
+
+
+def _authorizer(action: int, arg1: str | None, arg2: str | None, _db: str | None, _trigger: str | None) -> int:
+    if action == sqlite3.SQLITE_FUNCTION:
+        return sqlite3.SQLITE_DENY if (arg2 or "").lower() in _REFUSED_FUNCTIONS else sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_PRAGMA:
+        return sqlite3.SQLITE_OK if (arg1 or "").lower() in _SAFE_PRAGMAS and arg2 is None else sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK if action in _READ_ACTIONS else sqlite3.SQLITE_DENY
+
+
+def run_sql(engine: Engine, statement: str, *, timeout: float = 10.0, limit: int | None = None) -> SqlResult:
+    """Run one read-only statement with a time limit; writes, ATTACH, PRAGMA changes and extension
+    loading are refused."""
+    if not statement.strip():
+        raise QueryError("empty SQL statement")
+    if engine.dialect.name == "sqlite":
+        return _run_sqlite(engine, statement, timeout, limit)
+    return _run_other(engine, statement, timeout, limit)
+
+
+def _run_sqlite(engine: Engine, statement: str, timeout: float, limit: int | None) -> SqlResult:
+    raw = engine.raw_connection()
+    try:
+        dbapi = raw.driver_connection
+        assert isinstance(dbapi, sqlite3.Connection)
+        dbapi.execute("PRAGMA query_only=ON")
+        deadline = time.monotonic() + timeout
+        dbapi.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 10_000)
+        dbapi.set_authorizer(_authorizer)
+        try:
+            cur = dbapi.execute(statement)
+            rows = cur.fetchmany(limit) if limit else cur.fetchall()
+            columns = tuple(c[0] for c in cur.description or ())
+        except sqlite3.DatabaseError as err:
+            msg = str(err)
+            if "interrupted" in msg:
+                raise QueryError(f"query stopped at the time limit ({timeout:g} s)") from None
+            if "not authorized" in msg or "prohibited" in msg or "readonly" in msg or "read-only" in msg:
+                raise QueryError(f"refused: only read-only SELECT statements are allowed ({msg})") from None
+            raise QueryError(f"SQL error: {msg}") from None
+        except sqlite3.Warning as err:
+            raise QueryError(f"SQL error: {err}") from None
+        finally:
+            dbapi.set_authorizer(None)
+            dbapi.set_progress_handler(None, 0)
+            dbapi.execute("PRAGMA query_only=OFF")
+    finally:
+        raw.close()
+    return SqlResult(columns, tuple(tuple(r) for r in rows))
+
+
+_WRITE_WORDS = re.compile(
+    r"^\s*(insert|update|delete|drop|create|alter|attach|detach|pragma|vacuum|reindex|replace|grant|revoke|"
+    r"truncate|copy|call|do|set|reset|lock|comment|cluster|refresh|listen|notify|load|begin|commit|rollback)\b",
+    re.IGNORECASE,
+)
+
+
+def _run_other(engine: Engine, statement: str, timeout: float, limit: int | None) -> SqlResult:
+    if _WRITE_WORDS.match(statement) or ";" in statement.strip().rstrip(";"):
+        raise QueryError("refused: only one read-only SELECT statement is allowed")
+    with engine.connect() as conn:
+        try:
+            conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+            conn.exec_driver_sql(f"SET LOCAL statement_timeout = {int(timeout * 1000)}")
+            result = conn.exec_driver_sql(statement)
+            rows = result.fetchmany(limit) if limit else result.fetchall()
+            columns = tuple(result.keys())
+        except DBAPIError as err:
+            msg = str(err.orig).splitlines()[0] if err.orig else str(err)
+            conn.rollback()
+            if "statement timeout" in msg or "canceling statement" in msg:
+                raise QueryError(f"query stopped at the time limit ({timeout:g} s)") from None
+            if "read-only" in msg:
+                raise QueryError(f"refused: only read-only SELECT statements are allowed ({msg})") from None
+            raise QueryError(f"SQL error: {msg}") from None
+        conn.rollback()
+    return SqlResult(columns, tuple(tuple(r) for r in rows))
+
+
+# ----------------------------------------------------------------------------- stats
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    tables: dict[str, int]
+    regions: dict[str, int]
+    size_bytes: int | None
+    url: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+_TABLES = (
+    "sources", "documents", "people", "authorships", "positions", "keywords", "sections", "directives",
+    "figures", "initiatives", "initiative_variants", "initiative_mentions", "regions", "document_regions",
+)
+
+
+def stats(conn: Connection, url: str) -> Stats:
+    """Rows per table, articles per home region, and the database's size."""
+    tables = {t: int(conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar_one()) for t in _TABLES}
+    regions = {
+        str(name): int(n)
+        for name, n in conn.execute(
+            select(m.Region.name, func.count(m.Document.id))
+            .join(m.Document, m.Document.region_id == m.Region.id)
+            .group_by(m.Region.name)
+            .order_by(func.count(m.Document.id).desc(), m.Region.name)
+        ).tuples()
+    }
+    unassigned = conn.execute(select(func.count()).select_from(m.Document).where(m.Document.region_id.is_(None))).scalar_one()
+    if unassigned:
+        regions["(none)"] = int(unassigned)
+    size: int | None = None
+    if conn.dialect.name == "sqlite":
+        path = url.split("sqlite:///", 1)[-1]
+        if os.path.exists(path):
+            size = sum(os.path.getsize(p) for p in (path, path + "-wal") if os.path.exists(p))
+    else:
+        size = int(conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one())
+    return Stats(tables, regions, size, url)

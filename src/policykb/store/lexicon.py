@@ -1,0 +1,80 @@
+"""The corpus-wide initiative lexicon: load it for parsing, and bring older articles up to date.
+
+Once a term is known as an initiative (seen quoted anywhere), its unquoted occurrences in any
+article are mentions too. Articles parsed before the term was known get those mentions here.
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import Connection, Engine, select
+
+from ..clean import OffsetMap
+from ..extract.initiatives import Lexicon, find_lexicon_terms
+from . import models as m
+from .search import documents_containing
+from .write import _insert_ignore, variant_ids
+
+
+def load_lexicon(engine: Engine) -> Lexicon:
+    """Every known spelling, each with its match variants."""
+    lexicon = Lexicon()
+    with engine.connect() as conn:
+        for variant in conn.execute(select(m.InitiativeVariant.variant)).scalars():
+            lexicon.add_term(variant)
+    return lexicon
+
+
+def refresh_mentions(conn: Connection, new_variant_ids: list[int]) -> int:
+    """Add unquoted mentions of the given variants to every article that contains them.
+
+    Candidate articles come from the full-text index, so the cost follows the hits, not the corpus.
+    Returns the number of mentions added.
+    """
+    lexicon = Lexicon()
+    for variant in conn.execute(
+        select(m.InitiativeVariant.variant).where(m.InitiativeVariant.id.in_(new_variant_ids))
+    ).scalars():
+        lexicon.add_term(variant)
+    added = 0
+    for doc_id in sorted({d for v in lexicon.variants() for d in documents_containing(conn, v)}):
+        added += _refresh_document(conn, doc_id, lexicon)
+    return added
+
+
+def _refresh_document(conn: Connection, doc_id: int, lexicon: Lexicon) -> int:
+    body, omap_json = conn.execute(
+        select(m.Document.body, m.Document.offset_map).where(m.Document.id == doc_id)
+    ).one()
+    omap = OffsetMap.from_pieces(json.loads(omap_json))
+    taken = [
+        (s, e)
+        for s, e in conn.execute(
+            select(m.InitiativeMention.start, m.InitiativeMention.end).where(m.InitiativeMention.document_id == doc_id)
+        ).tuples()
+    ]
+    sections = conn.execute(
+        select(m.Section.start, m.Section.id).where(m.Section.document_id == doc_id).order_by(m.Section.start)
+    ).tuples().all()
+    hits = []
+    for hit in find_lexicon_terms(body, lexicon):
+        start, end = omap.span(hit.start, hit.end)
+        if not any(s < end and start < e for s, e in taken):
+            hits.append((hit, start, end))
+    if not hits:
+        return 0
+    ids, _ = variant_ids(conn, {h.term: h.canonical for h, _, _ in hits})
+    rows = []
+    for hit, start, end in hits:
+        vid = ids[hit.term]
+        section = None
+        for s_start, s_id in sections:
+            if s_start <= start:
+                section = s_id
+        rows.append(
+            {"document_id": doc_id, "section_id": section, "variant_id": vid, "quoted": False, "start": start, "end": end}
+        )
+    if rows:
+        conn.execute(_insert_ignore(conn, m.InitiativeMention), rows)
+    return len(rows)

@@ -1,0 +1,308 @@
+"""Write a parsed file into the database: one transaction per file, rows in bulk (Core inserts)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from ..records import Article, ParsedFile
+from . import models as m
+
+
+def _insert_ignore(conn: Connection, table: Any) -> Any:
+    """INSERT … ON CONFLICT DO NOTHING for the connection's dialect."""
+    if conn.dialect.name == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing()
+    return sqlite.insert(table).on_conflict_do_nothing()
+
+
+def source_id_by_hash(conn: Connection, sha256: str) -> int | None:
+    return conn.execute(select(m.Source.id).where(m.Source.sha256 == sha256)).scalar_one_or_none()
+
+
+def delete_source(conn: Connection, source_id: int) -> None:
+    conn.execute(delete(m.Source).where(m.Source.id == source_id))
+
+
+class RegionIds:
+    """Province name → regions.id, loaded once per connection use."""
+
+    def __init__(self, conn: Connection) -> None:
+        rows = conn.execute(select(m.Region.name, m.Region.id).where(m.Region.level == "province")).tuples()
+        self._ids = dict(rows.all())
+
+    def get(self, name: str | None) -> int | None:
+        return self._ids.get(name) if name else None
+
+
+def write_file(
+    conn: Connection,
+    parsed: ParsedFile,
+    *,
+    path: str,
+    sha256: str,
+    size: int,
+    parser_version: str,
+) -> tuple[int, list[int]]:
+    """Insert one parsed file; returns (source id, ids of the variants it created)."""
+    source_id = conn.execute(
+        insert(m.Source).returning(m.Source.id),
+        {
+            "name": parsed.name,
+            "path": path,
+            "sha256": sha256,
+            "size": size,
+            "encoding": parsed.encoding,
+            "ingested_at": datetime.now(UTC),
+            "parser_version": parser_version,
+            "article_count": len(parsed.articles),
+        },
+    ).scalar_one()
+    regions = RegionIds(conn)
+    new_variants: list[int] = []
+    for ordinal, article in enumerate(parsed.articles, start=1):
+        new_variants += _write_article(conn, source_id, ordinal, article, regions)
+    return source_id, new_variants
+
+
+def _write_article(
+    conn: Connection,
+    source_id: int,
+    ordinal: int,
+    a: Article,
+    regions: RegionIds,
+) -> list[int]:
+    doc_id = conn.execute(
+        insert(m.Document).returning(m.Document.id),
+        {
+            "source_id": source_id,
+            "ordinal": ordinal,
+            "title": a.title,
+            "subtitle": a.subtitle,
+            "abstract": a.abstract,
+            "region_id": regions.get(a.region),
+            "start": a.start,
+            "end": a.end,
+            "body": a.body,
+            "offset_map": json.dumps(a.body_map, separators=(",", ":")),
+        },
+    ).scalar_one()
+    _write_people(conn, doc_id, a, regions)
+    if a.keywords:
+        conn.execute(
+            insert(m.Keyword),
+            [{"document_id": doc_id, "ordinal": i, "keyword": k} for i, k in enumerate(a.keywords, 1)],
+        )
+    section_ids = _write_sections(conn, doc_id, a)
+
+    def sid(index: int | None) -> int | None:
+        return section_ids[index] if index is not None else None
+
+    if a.figures:
+        conn.execute(
+            insert(m.Figure),
+            [
+                {
+                    "document_id": doc_id,
+                    "section_id": sid(f.section),
+                    "text": f.text[:64],
+                    "value": f.value,
+                    "unit": f.unit,
+                    "approx": f.approx,
+                    "placeholder": f.placeholder,
+                    "subject": f.subject[:128] if f.subject else None,
+                    "role": f.role,
+                    "sentence": f.sentence,
+                    "start": f.start,
+                    "end": f.end,
+                }
+                for f in a.figures
+            ],
+        )
+    if a.directives:
+        conn.execute(
+            insert(m.Directive),
+            [
+                {
+                    "document_id": doc_id,
+                    "section_id": sid(d.section),
+                    "modality": d.modality,
+                    "verb": d.verb[:32] if d.verb else None,
+                    "text": d.text,
+                    "start": d.start,
+                    "end": d.end,
+                }
+                for d in a.directives
+            ],
+        )
+    new_variants = _write_initiatives(conn, doc_id, a, sid)
+    _write_regions(conn, doc_id, a, regions)
+    return new_variants
+
+
+def _person_ids(conn: Connection, names: Iterable[str]) -> dict[str, int]:
+    names = list(dict.fromkeys(names))
+    if not names:
+        return {}
+    conn.execute(_insert_ignore(conn, m.Person), [{"name": n} for n in names])
+    rows = conn.execute(select(m.Person.name, m.Person.id).where(m.Person.name.in_(names))).tuples()
+    return dict(rows.all())
+
+
+def _write_people(conn: Connection, doc_id: int, a: Article, regions: RegionIds) -> None:
+    ids = _person_ids(conn, [x.name for x in a.authors] + list(a.editors))
+    rows: list[dict[str, Any]] = []
+    positions: list[list[str]] = []
+    for i, au in enumerate(a.authors, 1):
+        rows.append(
+            {
+                "document_id": doc_id,
+                "person_id": ids[au.name],
+                "role": au.role,
+                "ordinal": i,
+                "positions_text": "、".join(au.positions) or None,
+                "region_id": regions.get(au.region),
+                "start": au.start,
+                "end": au.end,
+            }
+        )
+        positions.append(list(au.positions))
+    for j, name in enumerate(a.editors, len(rows) + 1):
+        rows.append(
+            {
+                "document_id": doc_id,
+                "person_id": ids[name],
+                "role": "editor",
+                "ordinal": j,
+                "positions_text": None,
+                "region_id": None,
+                "start": a.end,
+                "end": a.end,
+            }
+        )
+        positions.append([])
+    if not rows:
+        return
+    auth_ids = conn.execute(
+        insert(m.Authorship).returning(m.Authorship.id, sort_by_parameter_order=True), rows
+    ).scalars().all()
+    pos_rows = [
+        {"authorship_id": aid, "ordinal": k, "title": p[:128]}
+        for aid, plist in zip(auth_ids, positions, strict=True)
+        for k, p in enumerate(plist, 1)
+    ]
+    if pos_rows:
+        conn.execute(insert(m.Position), pos_rows)
+
+
+def _write_sections(conn: Connection, doc_id: int, a: Article) -> list[int]:
+    if not a.sections:
+        return []
+    ids = conn.execute(
+        insert(m.Section).returning(m.Section.id, sort_by_parameter_order=True),
+        [
+            {
+                "document_id": doc_id,
+                "parent_id": None,
+                "position": i,
+                "depth": s.depth,
+                "ordinal": s.ordinal,
+                "label": s.label,
+                "title": s.title,
+                "start": s.start,
+                "end": s.end,
+                "body_end": s.body_end,
+            }
+            for i, s in enumerate(a.sections, 1)
+        ],
+    ).scalars().all()
+    parented = [{"sid": ids[i], "pid": ids[s.parent]} for i, s in enumerate(a.sections) if s.parent is not None]
+    if parented:
+        from sqlalchemy import bindparam
+
+        conn.execute(
+            update(m.Section).where(m.Section.id == bindparam("sid")).values(parent_id=bindparam("pid")),
+            parented,
+        )
+    return list(ids)
+
+
+def variant_ids(conn: Connection, pairs: dict[str, str]) -> tuple[dict[str, int], list[int]]:
+    """Ids of variants (spelling → canonical key), creating initiatives and variants as needed.
+
+    Returns the ids and the ids of the variants created now.
+    """
+    if not pairs:
+        return {}, []
+    keys = sorted(set(pairs.values()))
+    conn.execute(_insert_ignore(conn, m.Initiative), [{"key": k, "name": _display(k, pairs)} for k in keys])
+    ini = dict(conn.execute(select(m.Initiative.key, m.Initiative.id).where(m.Initiative.key.in_(keys))).tuples().all())
+    spellings = sorted(pairs)
+    before = dict(
+        conn.execute(
+            select(m.InitiativeVariant.variant, m.InitiativeVariant.id).where(
+                m.InitiativeVariant.variant.in_(spellings)
+            )
+        ).tuples().all()
+    )
+    missing = [v for v in spellings if v not in before]
+    if missing:
+        conn.execute(
+            _insert_ignore(conn, m.InitiativeVariant),
+            [{"variant": v, "initiative_id": ini[pairs[v]], "origin": "auto"} for v in missing],
+        )
+    after = dict(
+        conn.execute(
+            select(m.InitiativeVariant.variant, m.InitiativeVariant.id).where(
+                m.InitiativeVariant.variant.in_(spellings)
+            )
+        ).tuples().all()
+    )
+    return after, [after[v] for v in missing if v in after]
+
+
+def _display(key: str, pairs: dict[str, str]) -> str:
+    spellings = sorted((v for v, k in pairs.items() if k == key), key=lambda v: (len(v), v))
+    return spellings[0] if spellings else key
+
+
+def _write_initiatives(conn: Connection, doc_id: int, a: Article, sid: Any) -> list[int]:
+    if not a.initiatives:
+        return []
+    pairs = {x.term: x.canonical for x in a.initiatives}
+    ids, created = variant_ids(conn, pairs)
+    conn.execute(
+        _insert_ignore(conn, m.InitiativeMention),
+        [
+            {
+                "document_id": doc_id,
+                "section_id": sid(x.section),
+                "variant_id": ids[x.term],
+                "quoted": x.quoted,
+                "start": x.start,
+                "end": x.end,
+            }
+            for x in a.initiatives
+        ],
+    )
+    return created
+
+
+def _write_regions(conn: Connection, doc_id: int, a: Article, regions: RegionIds) -> None:
+    counts = Counter(r.region for r in a.regions)
+    rows = [
+        {"document_id": doc_id, "region_id": rid, "role": "mentioned", "count": n}
+        for name, n in counts.items()
+        if (rid := regions.get(name)) is not None
+    ]
+    home = regions.get(a.region)
+    if home is not None:
+        rows.append({"document_id": doc_id, "region_id": home, "role": "subject", "count": counts.get(a.region or "", 0)})
+    if rows:
+        conn.execute(insert(m.DocumentRegion), rows)

@@ -1,0 +1,228 @@
+"""An article's header (title, subtitle, bylines, abstract, keywords) and its body paragraphs.
+
+The header is the run of short lines before the first prose paragraph; the body is the rest,
+with page-break artifacts taken out and the halves of broken paragraphs joined again, a
+leading table of contents dropped and appendices (附件, 名词解释, footnotes ［1］) cut off.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .byline import (
+    Byline,
+    parse_author_line,
+    parse_caption,
+    parse_editor,
+    parse_mark_byline,
+    parse_reporters,
+    parse_trailing_byline,
+)
+from .clean import Para, ends_open, join_paras
+from .outline import match_enumeration, match_marker
+from .split import is_prose
+
+_ABSTRACT = re.compile(r"^[【\[]?\s*(?:内容)?摘\s*要\s*[】\]]?\s*[:：]?\s*")
+_KEYWORDS = re.compile(r"^[【\[]?\s*关\s*键\s*[词字]\s*[】\]]?\s*[:：]?\s*")
+_SUBTITLE = re.compile(r"^(?:——|--|—|－－|──)\s*")
+_DOC_TYPE = re.compile(r"(报告|意见|通知|决定|办法|方案|规划|纲要|条例|规定|讲话|指导意见|公报|决议)$")
+_APPENDIX = re.compile(r"^(附\s*件\s*\d*\s*[:：]?|附\s*录|名词解释|参考文献|注\s*释|注[:：]|[［\[]\s*1\s*[］\]])")
+_GREETING = re.compile(r"^各位代表[:：]?$|^同志们[:：，,]?$")
+_STATE_DOC = re.compile(r"^(国[办发]|[^\s]{1,6}[发办函字])\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号$")
+
+
+@dataclass(slots=True)
+class Header:
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    title_para: Para | None = None
+    subtitle: str | None = None
+    abstract: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    bylines: list[Byline] = field(default_factory=list)
+    byline_spans: list[tuple[int, int]] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    body_start: int = 0
+
+
+def _is_heading_para(para: Para) -> bool:
+    return bool(para.md_level) and para.md_level > 1 or match_marker(para) is not None
+
+
+def _is_toc(paras: list[Para], i: int) -> int:
+    """Length of a table of contents starting at ``i``: three or more heading lines in a row."""
+    j = i
+    while j < len(paras) and paras[j].kind == "text" and match_marker(paras[j]) is not None and not is_prose(paras[j]):
+        j += 1
+    return j - i if j - i >= 3 else 0
+
+
+def parse_header(paras: list[Para]) -> Header:
+    """Read the header lines at the top of an article's paragraphs."""
+    h = Header()
+    i = 0
+    n = len(paras)
+    while i < n:
+        para = paras[i]
+        text, raw = para.text, para.raw
+        if para.kind == "clutter":
+            _meta_byline(h, para)
+            i += 1
+            continue
+        if para.kind == "artifact":
+            _footnote_byline(h, para)
+            i += 1
+            continue
+        toc = _is_toc(paras, i)
+        if toc and h.title is None:
+            i += toc
+            continue
+        if _ABSTRACT.match(text) and len(text) > 6:
+            h.abstract = _ABSTRACT.sub("", text).strip()
+            i += 1
+            continue
+        if _KEYWORDS.match(text):
+            h.keywords = [k for k in re.split(r"[\s;；，,、]+", _KEYWORDS.sub("", raw).strip()) if k]
+            i += 1
+            continue
+        if _GREETING.match(text):
+            i += 1
+            break
+        if _STATE_DOC.match(text):
+            i += 1
+            continue
+        marks = parse_mark_byline(raw)
+        if marks:
+            h.bylines.extend(marks)
+            h.byline_spans.extend([(para.start, para.end)] * len(marks))
+            i += 1
+            continue
+        trailing = parse_trailing_byline(raw) if "。" not in text else None
+        if trailing is not None:
+            h.bylines.append(trailing)
+            h.byline_spans.append((para.start, para.end))
+            if trailing.prefix and h.title is None:
+                h.title = re.sub(r"\s+", "", trailing.prefix)
+                h.title_span = (para.start, para.end)
+                h.title_para = para
+            i += 1
+            continue
+        caption = parse_caption(text) if len(text) < 120 and h.title is not None else None
+        if caption is not None:
+            h.bylines.append(caption)
+            h.byline_spans.append((para.start, para.end))
+            i += 1
+            continue
+        if is_prose(para) or _is_heading_para(para) or match_enumeration(text, 0) is not None:
+            break
+        if parse_editor(raw) or parse_reporters(raw):
+            i += 1
+            continue
+        _title_line(h, para, paras[i + 1] if i + 1 < n else None)
+        i += 1
+    h.body_start = i
+    return h
+
+
+def _title_line(h: Header, para: Para, following: Para | None) -> None:
+    text = para.text.strip()
+    if _SUBTITLE.match(text):
+        if h.subtitle is None:
+            h.subtitle = _SUBTITLE.sub("", text).strip() or None
+        return
+    if h.title is None:
+        h.title = text
+        h.title_span = (para.start, para.end)
+        h.title_para = para
+        return
+    if h.title_span is not None and h.subtitle is None and _continues_title(h.title, text):
+        h.title = h.title + text
+        h.title_span = (h.title_span[0], para.end)
+        return
+    if h.subtitle is None and not h.bylines:
+        h.subtitle = text
+
+
+def _continues_title(title: str, line: str) -> bool:
+    """A title broken over two lines: a very short tail, or 关于… completed by its document type."""
+    if len(line) <= 6 and not _DOC_TYPE.search(title):
+        return True
+    return title.startswith("关于") and not _DOC_TYPE.search(title) and bool(_DOC_TYPE.search(line))
+
+
+def _meta_byline(h: Header, para: Para) -> None:
+    editor = parse_editor(para.raw)
+    if editor and editor not in h.editors and not para.raw.strip().startswith(("作者", "来源")):
+        h.editors.append(editor)
+        return
+    found = parse_author_line(para.raw)
+    if found and found[1]:
+        h.bylines.append(Byline(found[1], found[0]))
+        h.byline_spans.append((para.start, para.end))
+
+
+def _footnote_byline(h: Header, para: Para) -> None:
+    """A 作者：… footnote: its positions go to the author that has none yet."""
+    found = parse_author_line(para.raw)
+    if not found:
+        return
+    positions, name = found
+    for k, b in enumerate(h.bylines):
+        if (name is None or b.name == name) and not b.positions:
+            h.bylines[k] = Byline(b.name, positions, b.role, b.prefix, b.start, b.end)
+            return
+    if name:
+        h.bylines.append(Byline(name, positions))
+        h.byline_spans.append((para.start, para.end))
+
+
+def collect_body(paras: list[Para], h: Header) -> list[Para]:
+    """Body paragraphs: artifacts out (feeding the byline), broken paragraphs joined, appendices cut,
+    editors and closing reporters taken into the header."""
+    body: list[Para] = []
+    page_break = False
+    for para in paras[h.body_start :]:
+        if para.kind == "artifact":
+            _footnote_byline(h, para)
+            page_break = True
+            continue
+        if para.kind == "clutter":
+            _meta_byline(h, para)
+            continue
+        editor = parse_editor(para.raw) if len(para.text) < 20 else None
+        if editor:
+            if editor not in h.editors:
+                h.editors.append(editor)
+            continue
+        if _APPENDIX.match(para.text) and body:
+            break
+        if body and _should_join(body[-1], para, page_break):
+            body[-1] = join_paras(body[-1], para)
+        else:
+            body.append(para)
+        page_break = False
+    if body:
+        names = parse_reporters(body[-1].raw)
+        if names:
+            for name in names:
+                h.bylines.append(Byline(name, (), "reporter"))
+                h.byline_spans.append((body[-1].start, body[-1].end))
+            body.pop()
+    return body
+
+
+def _should_join(prev: Para, para: Para, page_break: bool) -> bool:
+    """Whether ``para`` continues ``prev`` across a page or line break."""
+    if prev.md_level or para.md_level or not ends_open(prev.text):
+        return False
+    if match_marker(para) is not None or match_enumeration(para.text, 0) is not None:
+        return False
+    head = match_marker(prev)
+    if head is not None and not head.run_in:
+        # A standalone heading line (一、…) stands alone; only a heading cut mid-word joins.
+        return False
+    if head is None and not is_prose(prev) and match_enumeration(prev.text, 0) is None:
+        # a short line without a full stop: a title, a caption or an unnumbered heading
+        return page_break or "，" in prev.text or "," in prev.text
+    return True
