@@ -17,10 +17,10 @@ __version__ = "0.1.0"
 __all__ = [
     "KnowledgeBase",
     "PolicyKBError",
-    "open_kb",
-    "parse_text",
-    "parse_file",
     "__version__",
+    "open_kb",
+    "parse_file",
+    "parse_text",
 ]
 
 if TYPE_CHECKING:

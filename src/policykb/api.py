@@ -62,7 +62,12 @@ class KnowledgeBase:
         from .ingest import ingest_paths
 
         return ingest_paths(
-            self.engine, [os.fspath(p) for p in paths], force=force, max_bytes=max_bytes, jobs=jobs, progress=progress
+            self.engine,
+            [os.fspath(p) for p in paths],
+            force=force,
+            max_bytes=max_bytes,
+            jobs=jobs,
+            progress=progress,
         )
 
     # --- reading
@@ -77,7 +82,9 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return query.provinces(conn, term)
 
-    def initiatives(self, *, region: str | None = None, min_regions: int = 0, limit: int | None = None) -> list[Any]:
+    def initiatives(
+        self, *, region: str | None = None, min_regions: int = 0, limit: int | None = None
+    ) -> list[Any]:
         with self.engine.connect() as conn:
             return query.initiatives(conn, region=region, min_regions=min_regions, limit=limit)
 
@@ -86,7 +93,12 @@ class KnowledgeBase:
             return query.compare(conn, a, b)
 
     def documents(
-        self, *, region: str | None = None, author: str | None = None, text: str | None = None, limit: int | None = None
+        self,
+        *,
+        region: str | None = None,
+        author: str | None = None,
+        text: str | None = None,
+        limit: int | None = None,
     ) -> list[Any]:
         with self.engine.connect() as conn:
             return query.documents(conn, region=region, author=author, text=text, limit=limit)
@@ -115,7 +127,9 @@ class KnowledgeBase:
             return query.stats(conn, self.url)
 
 
-def open_kb(db: str | os.PathLike[str] | None = None, *, create: bool = True, readonly: bool = False) -> KnowledgeBase:
+def open_kb(
+    db: str | os.PathLike[str] | None = None, *, create: bool = True, readonly: bool = False
+) -> KnowledgeBase:
     """Open (creating and migrating on first use) a knowledge base.
 
     ``db`` is a file path or a SQLAlchemy URL; default $POLICYKB_DB or ./policykb.db.

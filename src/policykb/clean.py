@@ -36,7 +36,7 @@ class OffsetMap:
     The cleaned string is a concatenation of pieces, each a verbatim slice of the source.
     """
 
-    __slots__ = ("_clean_starts", "_source_starts", "_length")
+    __slots__ = ("_clean_starts", "_length", "_source_starts")
 
     def __init__(self) -> None:
         self._clean_starts: list[int] = []
@@ -131,7 +131,7 @@ def is_clutter(raw: str) -> bool:
 
 
 def is_artifact(raw: str) -> bool:
-    """A line that a page break dropped into a paragraph: a page number, a running footer, a byline footnote."""
+    """A line a page break dropped into a paragraph: a page number, a running footer, a byline footnote."""
     s = raw.strip()
     return any(p.search(s) for p in _artifact_patterns())
 

@@ -119,7 +119,11 @@ def render(rows: Sequence[Any], fmt: str, columns: Sequence[str] | None = None) 
 
 def output_options(fn: F) -> F:
     fn = click.option(
-        "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "json", "csv"]),
+        default="table",
+        show_default=True,
         help="Output format.",
     )(fn)
     fn = click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many rows.")(fn)
@@ -160,10 +164,15 @@ def main(ctx: click.Context, db: str | None) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--force", is_flag=True, help="Re-parse files already stored and replace their rows.")
 @click.option(
-    "--max-size", type=click.IntRange(min=1), default=20 * 1024 * 1024, show_default=True,
+    "--max-size",
+    type=click.IntRange(min=1),
+    default=20 * 1024 * 1024,
+    show_default=True,
     help="Skip files larger than this many bytes.",
 )
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Parser processes.")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Parser processes."
+)
 @click.pass_obj
 @_guard
 def ingest(state: State, paths: tuple[str, ...], force: bool, max_size: int, jobs: int) -> None:
@@ -217,7 +226,13 @@ class _Progress:
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None, help="File (default: stdout).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="File (default: stdout).",
+)
 @click.pass_obj
 @_guard
 def export(state: State, fmt: str, output: str | None) -> None:
@@ -354,7 +369,11 @@ def show(state: State, document_id: int, fmt: str) -> None:
     lines.append(f"source: {doc['source']}   region: {doc['region'] or '-'}")
     for a in doc["authors"]:
         pos = "、".join(a["positions"])
-        lines.append(f"{a['role']}: {a['name']}" + (f" ({pos})" if pos else "") + (f" [{a['region']}]" if a["region"] else ""))
+        lines.append(
+            f"{a['role']}: {a['name']}"
+            + (f" ({pos})" if pos else "")
+            + (f" [{a['region']}]" if a["region"] else "")
+        )
     if doc["editors"]:
         lines.append("editors: " + "、".join(doc["editors"]))
     if doc["keywords"]:
@@ -374,14 +393,24 @@ def show(state: State, document_id: int, fmt: str) -> None:
 @click.option("--region", default=None, help="Home region of the article.")
 @click.option("--min", "min_value", type=float, default=None, help="Smallest value.")
 @click.option("--max", "max_value", type=float, default=None, help="Largest value.")
-@click.option("--sort", type=click.Choice(["document", "value", "subject"]), default="document", show_default=True)
+@click.option(
+    "--sort", type=click.Choice(["document", "value", "subject"]), default="document", show_default=True
+)
 @click.option("--desc", is_flag=True, help="Sort descending.")
 @output_options
 @click.pass_obj
 @_guard
 def figures_cmd(
-    state: State, subject: str | None, unit: str | None, region: str | None, min_value: float | None,
-    max_value: float | None, sort: str, desc: bool, fmt: str, limit: int | None,
+    state: State,
+    subject: str | None,
+    unit: str | None,
+    region: str | None,
+    min_value: float | None,
+    max_value: float | None,
+    sort: str,
+    desc: bool,
+    fmt: str,
+    limit: int | None,
 ) -> None:
     """Quoted figures, with their sentence and article.
 
@@ -391,8 +420,14 @@ def figures_cmd(
     """
     with state.kb() as kb:
         rows = kb.figures(
-            subject=subject, unit=unit, region=region, min_value=min_value, max_value=max_value,
-            sort=sort, descending=desc, limit=limit,
+            subject=subject,
+            unit=unit,
+            region=region,
+            min_value=min_value,
+            max_value=max_value,
+            sort=sort,
+            descending=desc,
+            limit=limit,
         )
     click.echo(render(rows, fmt))
 
@@ -406,7 +441,12 @@ def figures_cmd(
 @click.pass_obj
 @_guard
 def directives_cmd(
-    state: State, region: str | None, modality: str | None, text: str | None, section: str | None, fmt: str,
+    state: State,
+    region: str | None,
+    modality: str | None,
+    text: str | None,
+    section: str | None,
+    fmt: str,
     limit: int | None,
 ) -> None:
     """Directives (要…, 必须…, 严禁…, 将…) with their modality and section.
@@ -439,7 +479,9 @@ def search_cmd(state: State, text: str, fmt: str, limit: int | None) -> None:
 
 @main.command("sql")
 @click.argument("statement")
-@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds before the query is stopped.")
+@click.option(
+    "--timeout", type=float, default=10.0, show_default=True, help="Seconds before the query is stopped."
+)
 @output_options
 @click.pass_obj
 @_guard

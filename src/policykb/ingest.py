@@ -42,7 +42,8 @@ class IngestReport:
 
     def summary(self) -> str:
         return (
-            f"{self.files} files: {self.stored} stored, {self.skipped} already stored, {len(self.failed)} failed; "
+            f"{self.files} files: {self.stored} stored, {self.skipped} already stored, "
+            f"{len(self.failed)} failed; "
             f"{self.articles} articles, {self.figures} figures, {self.directives} directives, "
             f"{self.initiatives} initiative mentions; {self.seconds:.1f} s"
         )
@@ -143,7 +144,9 @@ def _parsed_stream(files: list[str], max_bytes: int, lexicon: Lexicon, jobs: int
             yield fut.result()
 
 
-def _store(engine: Engine, source: SourceText, parsed: ParsedFile, force: bool, report: IngestReport) -> list[int]:
+def _store(
+    engine: Engine, source: SourceText, parsed: ParsedFile, force: bool, report: IngestReport
+) -> list[int]:
     with write_transaction(engine) as conn:
         existing = source_id_by_hash(conn, source.sha256)
         if existing is not None:
@@ -152,7 +155,12 @@ def _store(engine: Engine, source: SourceText, parsed: ParsedFile, force: bool, 
                 return []
             delete_source(conn, existing)
         _, created = write_file(
-            conn, parsed, path=source.path, sha256=source.sha256, size=source.size, parser_version=PARSER_VERSION
+            conn,
+            parsed,
+            path=source.path,
+            sha256=source.sha256,
+            size=source.size,
+            parser_version=PARSER_VERSION,
         )
     report.stored += 1
     report.articles += len(parsed.articles)

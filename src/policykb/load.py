@@ -102,8 +102,8 @@ def iter_source_paths(paths: list[str]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for root, dirs, files in os.walk(p, followlinks=True):
-                real = os.path.realpath(root)
+            for root_s, dirs, files in os.walk(p, followlinks=True):
+                real = os.path.realpath(root_s)
                 if real in seen:
                     dirs[:] = []
                     continue
@@ -111,7 +111,7 @@ def iter_source_paths(paths: list[str]) -> list[Path]:
                 dirs.sort()
                 for f in sorted(files):
                     if f.lower().endswith(SUFFIXES):
-                        found.append(Path(root) / f)
+                        found.append(Path(root_s) / f)
         else:
             found.append(p)
     unique: list[Path] = []

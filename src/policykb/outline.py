@@ -59,7 +59,20 @@ def cn_to_int(label: str) -> int | None:
     >>> [cn_to_int(x) for x in ("一", "十", "十二", "二十", "两")]
     [1, 10, 12, 20, 2]
     """
-    digits = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    digits = {
+        "〇": 0,
+        "零": 0,
+        "一": 1,
+        "二": 2,
+        "两": 2,
+        "三": 3,
+        "四": 4,
+        "五": 5,
+        "六": 6,
+        "七": 7,
+        "八": 8,
+        "九": 9,
+    }
     if label.isdigit():
         return int(label)
     if label in _CIRCLED:
@@ -153,8 +166,7 @@ def match_enumeration(text: str, pos: int) -> Heading | None:
     if not title or te - ts > 60:
         return None
     run_in = te_m is not None and text[te_m.end() :].strip() != ""
-    title_start = ts if kind != "ordinal" else ts
-    return Heading(0, pos, te, title_start, te, kind, label, title, run_in)
+    return Heading(0, pos, te, ts, te, kind, label, title, run_in)
 
 
 def _ordinal_value(h: Heading) -> int | None:
@@ -175,7 +187,9 @@ def find_headings(paras: list[Para]) -> list[Heading]:
         if para.md_level:
             title = para.text.strip("#* ")
             if title:
-                found.append(Heading(i, 0, len(para.text), 0, len(para.text), f"md{para.md_level}", "", title, False))
+                found.append(
+                    Heading(i, 0, len(para.text), 0, len(para.text), f"md{para.md_level}", "", title, False)
+                )
             continue
         h = match_marker(para)
         if h is not None:
@@ -260,7 +274,16 @@ def assign_depths(heads: list[Heading]) -> list[Heading]:
             stack.append(kind)
         out.append(
             Heading(
-                h.para, h.start, h.end, h.title_start, h.title_end, h.kind, h.label, h.title, h.run_in, len(stack)
+                h.para,
+                h.start,
+                h.end,
+                h.title_start,
+                h.title_end,
+                h.kind,
+                h.label,
+                h.title,
+                h.run_in,
+                len(stack),
             )
         )
     return out

@@ -56,7 +56,9 @@ def _join_body(paras: list[Para]) -> Body:
     return Body(paras, "".join(parts), omap, starts)
 
 
-def parse_text(text: str, name: str = "<text>", *, lexicon: Lexicon | None = None, encoding: str = "utf-8") -> ParsedFile:
+def parse_text(
+    text: str, name: str = "<text>", *, lexicon: Lexicon | None = None, encoding: str = "utf-8"
+) -> ParsedFile:
     """Parse the decoded text of one file into its articles.
 
     ``lexicon`` holds initiatives known from other articles, so that their unquoted
@@ -64,9 +66,7 @@ def parse_text(text: str, name: str = "<text>", *, lexicon: Lexicon | None = Non
     """
     doc = clean_text(text)
     articles = tuple(
-        article
-        for segment in split_articles(doc)
-        if (article := parse_article(segment, lexicon)) is not None
+        article for segment in split_articles(doc) if (article := parse_article(segment, lexicon)) is not None
     )
     shared = _shared_editors(articles)
     if shared:
@@ -84,9 +84,22 @@ def _shared_editors(articles: Sequence[Article]) -> tuple[str, ...]:
 def _with_editors(article: Article, editors: tuple[str, ...]) -> Article:
     merged = tuple(dict.fromkeys([*article.editors, *editors]))
     return Article(
-        article.title, article.subtitle, article.abstract, article.keywords, article.authors, merged,
-        article.region, article.start, article.end, article.body, article.sections, article.figures,
-        article.initiatives, article.regions, article.directives, article.body_map,
+        article.title,
+        article.subtitle,
+        article.abstract,
+        article.keywords,
+        article.authors,
+        merged,
+        article.region,
+        article.start,
+        article.end,
+        article.body,
+        article.sections,
+        article.figures,
+        article.initiatives,
+        article.regions,
+        article.directives,
+        article.body_map,
     )
 
 
@@ -172,7 +185,11 @@ def _sections(headings: list[Heading], body: Body) -> list[Section]:
         start, _ = body.span(h.para, h.start, h.start + 1)
         _, end = body.span(h.para, h.title_end - 1, h.title_end)
         nxt = next((k for k in range(i + 1, len(headings)) if headings[k].depth <= h.depth), None)
-        sec_end = body.span(headings[nxt].para, headings[nxt].start, headings[nxt].start + 1)[0] if nxt else body_end
+        sec_end = (
+            body.span(headings[nxt].para, headings[nxt].start, headings[nxt].start + 1)[0]
+            if nxt
+            else body_end
+        )
         out.append(Section(h.depth, h.label, h.title, ordinals[parent], parent, start, end, sec_end))
         parents.append(i)
     return out
@@ -192,8 +209,17 @@ def _figures(body: Body, section_at: _SectionLookup) -> list[Figure]:
             s, e = body.span(k, hit.start, hit.end)
             out.append(
                 Figure(
-                    hit.text, hit.value, hit.unit, hit.approx, hit.placeholder, hit.subject,
-                    _sentence_of(para.text, hit.start, hit.end), hit.role, section_at(k, hit.start), s, e,
+                    hit.text,
+                    hit.value,
+                    hit.unit,
+                    hit.approx,
+                    hit.placeholder,
+                    hit.subject,
+                    _sentence_of(para.text, hit.start, hit.end),
+                    hit.role,
+                    section_at(k, hit.start),
+                    s,
+                    e,
                 )
             )
     return out
@@ -203,7 +229,9 @@ def _is_standalone_heading(headings: list[Heading], k: int, para: Para) -> bool:
     return any(h.para == k and not h.run_in and h.start == 0 for h in headings) or bool(para.md_level)
 
 
-def _directives(body: Body, headings: list[Heading], sections: list[Section], section_at: _SectionLookup) -> list[Directive]:
+def _directives(
+    body: Body, headings: list[Heading], sections: list[Section], section_at: _SectionLookup
+) -> list[Directive]:
     reporting = [is_reporting_heading(s.title) for s in sections]
 
     def in_reporting(idx: int | None) -> bool:

@@ -88,7 +88,9 @@ def find_initiative(conn: Connection, term: str) -> tuple[int, str] | None:
         .where(m.InitiativeVariant.variant == bare)
     ).first()
     if row is None:
-        row = conn.execute(select(m.Initiative.id, m.Initiative.name).where(m.Initiative.key == _canonical(bare))).first()
+        row = conn.execute(
+            select(m.Initiative.id, m.Initiative.name).where(m.Initiative.key == _canonical(bare))
+        ).first()
     return (int(row[0]), str(row[1])) if row else None
 
 
@@ -116,8 +118,11 @@ def provinces(conn: Connection, term: str) -> ProvinceAnswer:
                 select(m.InitiativeVariant.variant).where(m.InitiativeVariant.initiative_id == ini_id)
             ).scalars()
         )
-        docs = select(distinct(m.InitiativeMention.document_id)).join(m.InitiativeVariant).where(
-            m.InitiativeVariant.initiative_id == ini_id
+        docs = (
+            select(m.InitiativeMention.document_id)
+            .join(m.InitiativeVariant)
+            .where(m.InitiativeVariant.initiative_id == ini_id)
+            .distinct()
         )
         doc_ids = list(conn.execute(docs).scalars())
     else:
@@ -137,16 +142,21 @@ def _region_rows(conn: Connection, doc_ids: list[int], variants: tuple[str, ...]
             select(m.Document.id, m.Document.region_id).where(
                 m.Document.id.in_(chunk), m.Document.region_id.is_not(None)
             )
-        ).tuples():
-            grouped[region_id].append(doc_id)
+        ):
+            if region_id is not None:
+                grouped[region_id].append(doc_id)
     regions = {
         r.id: r
-        for r in conn.execute(select(m.Region.id, m.Region.name, m.Region.code).where(m.Region.id.in_(list(grouped))))
+        for r in conn.execute(
+            select(m.Region.id, m.Region.name, m.Region.code).where(m.Region.id.in_(list(grouped)))
+        )
     }
     out: list[ProvinceRow] = []
     for region_id, ids in grouped.items():
         first = min(ids)
-        title, body = conn.execute(select(m.Document.title, m.Document.body).where(m.Document.id == first)).one()
+        title, body = conn.execute(
+            select(m.Document.title, m.Document.body).where(m.Document.id == first)
+        ).one()
         needle = next((v for v in sorted(variants, key=len, reverse=True) if v in body), variants[0])
         r = regions[region_id]
         out.append(ProvinceRow(r.name, r.code, len(set(ids)), first, title, snippet(body, needle)))
@@ -199,7 +209,7 @@ def initiatives(
             select(m.InitiativeVariant.initiative_id, m.InitiativeVariant.variant).where(
                 m.InitiativeVariant.initiative_id.in_([r.id for r in rows])
             )
-        ).tuples():
+        ):
             spellings[ini_id].append(variant)
     return [
         InitiativeRow(r.name, r.regions, r.articles, r.mentions, "、".join(sorted(spellings[r.id], key=len)))
@@ -218,7 +228,8 @@ class Comparison:
 
 def _region_initiatives(conn: Connection, region_id: int) -> set[str]:
     q = (
-        select(distinct(m.Initiative.name))
+        select(m.Initiative.name)
+        .distinct()
         .join(m.InitiativeVariant, m.InitiativeVariant.initiative_id == m.Initiative.id)
         .join(m.InitiativeMention, m.InitiativeMention.variant_id == m.InitiativeVariant.id)
         .join(m.Document, m.Document.id == m.InitiativeMention.document_id)
@@ -258,7 +269,7 @@ def _authors_of(conn: Connection, ids: list[int]) -> dict[int, str]:
             .join(m.Person)
             .where(m.Authorship.document_id.in_(ids), m.Authorship.role != "editor")
             .order_by(m.Authorship.document_id, m.Authorship.ordinal)
-        ).tuples():
+        ):
             out[doc_id].append(name)
     return {k: "、".join(v) for k, v in out.items()}
 
@@ -267,7 +278,7 @@ def _count(conn: Connection, model: Any, ids: list[int]) -> dict[int, int]:
     if not ids:
         return {}
     q = select(model.document_id, func.count()).where(model.document_id.in_(ids)).group_by(model.document_id)
-    return {int(k): int(v) for k, v in conn.execute(q).tuples()}
+    return {int(k): int(v) for k, v in conn.execute(q)}
 
 
 def documents(
@@ -291,7 +302,9 @@ def documents(
     if author:
         q = q.where(
             m.Document.id.in_(
-                select(m.Authorship.document_id).join(m.Person).where(m.Person.name.contains(author, autoescape=True))
+                select(m.Authorship.document_id)
+                .join(m.Person)
+                .where(m.Person.name.contains(author, autoescape=True))
             )
         )
     if text:
@@ -301,9 +314,22 @@ def documents(
     rows = conn.execute(q).all()
     ids = [r.id for r in rows]
     names = _authors_of(conn, ids)
-    secs, figs, dirs = _count(conn, m.Section, ids), _count(conn, m.Figure, ids), _count(conn, m.Directive, ids)
+    secs, figs, dirs = (
+        _count(conn, m.Section, ids),
+        _count(conn, m.Figure, ids),
+        _count(conn, m.Directive, ids),
+    )
     return [
-        DocumentRow(r.id, r.source, r.title, r.region, names.get(r.id, ""), secs.get(r.id, 0), figs.get(r.id, 0), dirs.get(r.id, 0))
+        DocumentRow(
+            r.id,
+            r.source,
+            r.title,
+            r.region,
+            names.get(r.id, ""),
+            secs.get(r.id, 0),
+            figs.get(r.id, 0),
+            dirs.get(r.id, 0),
+        )
         for r in rows
     ]
 
@@ -360,12 +386,24 @@ def figures(
     """Quoted figures filtered by subject text, unit, region and value range."""
     f = m.Figure
     q = (
-        select(f.text, f.value, f.unit, f.approx, f.subject, m.Region.name, f.document_id, m.Document.title, f.sentence)
+        select(
+            f.text,
+            f.value,
+            f.unit,
+            f.approx,
+            f.subject,
+            m.Region.name,
+            f.document_id,
+            m.Document.title,
+            f.sentence,
+        )
         .join(m.Document, m.Document.id == f.document_id)
         .outerjoin(m.Region, m.Region.id == m.Document.region_id)
     )
     if subject:
-        q = q.where(or_(f.subject.contains(subject, autoescape=True), f.sentence.contains(subject, autoescape=True)))
+        q = q.where(
+            or_(f.subject.contains(subject, autoescape=True), f.sentence.contains(subject, autoescape=True))
+        )
     if unit:
         q = q.where(f.unit == unit)
     if region:
@@ -381,7 +419,7 @@ def figures(
     q = q.order_by(col.desc() if descending else col.asc(), f.document_id, f.start)
     if limit:
         q = q.limit(limit)
-    return [FigureRow(*r) for r in conn.execute(q).tuples()]
+    return [FigureRow(*r) for r in conn.execute(q)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,7 +464,7 @@ def directives(
         q = q.where(m.Section.title.contains(section, autoescape=True))
     if limit:
         q = q.limit(limit)
-    return [DirectiveRow(*r) for r in conn.execute(q).tuples()]
+    return [DirectiveRow(*r) for r in conn.execute(q)]
 
 
 # ----------------------------------------------------------------------------- search
@@ -455,7 +493,7 @@ def search(conn: Connection, query_text: str, *, limit: int | None = 20) -> list
         if limit:
             sql += " LIMIT :n"
             params["n"] = limit
-        return [SearchHit(*r) for r in conn.execute(text(sql), params).tuples()]
+        return [SearchHit(*r) for r in conn.execute(text(sql), params)]
     ids = documents_containing(conn, term)[: limit or None]
     if not ids:
         return []
@@ -464,7 +502,7 @@ def search(conn: Connection, query_text: str, *, limit: int | None = 20) -> list
         .outerjoin(m.Region, m.Region.id == m.Document.region_id)
         .where(m.Document.id.in_(ids))
         .order_by(m.Document.id)
-    ).tuples()
+    )
     return [SearchHit(i, t, r, snippet(b, term, 24)) for i, t, r, b in rows]
 
 
@@ -487,11 +525,17 @@ _SAFE_PRAGMAS = {"table_info", "table_xinfo", "index_list", "index_info", "forei
 _REFUSED_FUNCTIONS = {"load_extension", "writefile", "readfile", "edit", "fts3_tokenizer"}
 
 
-def _authorizer(action: int, arg1: str | None, arg2: str | None, _db: str | None, _trigger: str | None) -> int:
+def _authorizer(
+    action: int, arg1: str | None, arg2: str | None, _db: str | None, _trigger: str | None
+) -> int:
     if action == sqlite3.SQLITE_FUNCTION:
         return sqlite3.SQLITE_DENY if (arg2 or "").lower() in _REFUSED_FUNCTIONS else sqlite3.SQLITE_OK
     if action == sqlite3.SQLITE_PRAGMA:
-        return sqlite3.SQLITE_OK if (arg1 or "").lower() in _SAFE_PRAGMAS and arg2 is None else sqlite3.SQLITE_DENY
+        return (
+            sqlite3.SQLITE_OK
+            if (arg1 or "").lower() in _SAFE_PRAGMAS and arg2 is None
+            else sqlite3.SQLITE_DENY
+        )
     return sqlite3.SQLITE_OK if action in _READ_ACTIONS else sqlite3.SQLITE_DENY
 
 
@@ -578,8 +622,20 @@ class Stats:
 
 
 _TABLES = (
-    "sources", "documents", "people", "authorships", "positions", "keywords", "sections", "directives",
-    "figures", "initiatives", "initiative_variants", "initiative_mentions", "regions", "document_regions",
+    "sources",
+    "documents",
+    "people",
+    "authorships",
+    "positions",
+    "keywords",
+    "sections",
+    "directives",
+    "figures",
+    "initiatives",
+    "initiative_variants",
+    "initiative_mentions",
+    "regions",
+    "document_regions",
 )
 
 
@@ -593,9 +649,11 @@ def stats(conn: Connection, url: str) -> Stats:
             .join(m.Document, m.Document.region_id == m.Region.id)
             .group_by(m.Region.name)
             .order_by(func.count(m.Document.id).desc(), m.Region.name)
-        ).tuples()
+        )
     }
-    unassigned = conn.execute(select(func.count()).select_from(m.Document).where(m.Document.region_id.is_(None))).scalar_one()
+    unassigned = conn.execute(
+        select(func.count()).select_from(m.Document).where(m.Document.region_id.is_(None))
+    ).scalar_one()
     if unassigned:
         regions["(none)"] = int(unassigned)
     size: int | None = None

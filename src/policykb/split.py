@@ -38,7 +38,7 @@ def article_heads(paras: list[Para]) -> list[int]:
     """Indexes of the paragraphs where signed articles begin."""
     heads: list[int] = []
     for i, para in enumerate(paras):
-        if para.kind != "text" or is_prose(para) and len(para.text) > 120 or parse_editor(para.raw):
+        if para.kind != "text" or (is_prose(para) and len(para.text) > 120) or parse_editor(para.raw):
             continue
         trailing = parse_trailing_byline(para.raw)
         if trailing is not None and "。" not in para.text:

@@ -27,7 +27,9 @@ _ABSTRACT = re.compile(r"^[【\[]?\s*(?:内容)?摘\s*要\s*[】\]]?\s*[:：]?\s
 _KEYWORDS = re.compile(r"^[【\[]?\s*关\s*键\s*[词字]\s*[】\]]?\s*[:：]?\s*")
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－|──)\s*")
 _DOC_TYPE = re.compile(r"(报告|意见|通知|决定|办法|方案|规划|纲要|条例|规定|讲话|指导意见|公报|决议)$")
-_APPENDIX = re.compile(r"^(附\s*件\s*\d*\s*[:：]?|附\s*录|名词解释|参考文献|注\s*释|注[:：]|[［\[]\s*1\s*[］\]])")
+_APPENDIX = re.compile(
+    r"^(附\s*件\s*\d*\s*[:：]?|附\s*录|名词解释|参考文献|注\s*释|注[:：]|[［\[]\s*1\s*[］\]])"
+)
 _GREETING = re.compile(r"^各位代表[:：]?$|^同志们[:：，,]?$")
 _STATE_DOC = re.compile(r"^(国[办发]|[^\s]{1,6}[发办函字])\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号$")
 
@@ -47,13 +49,18 @@ class Header:
 
 
 def _is_heading_para(para: Para) -> bool:
-    return bool(para.md_level) and para.md_level > 1 or match_marker(para) is not None
+    return (bool(para.md_level) and para.md_level > 1) or match_marker(para) is not None
 
 
 def _is_toc(paras: list[Para], i: int) -> int:
     """Length of a table of contents starting at ``i``: three or more heading lines in a row."""
     j = i
-    while j < len(paras) and paras[j].kind == "text" and match_marker(paras[j]) is not None and not is_prose(paras[j]):
+    while (
+        j < len(paras)
+        and paras[j].kind == "text"
+        and match_marker(paras[j]) is not None
+        and not is_prose(paras[j])
+    ):
         j += 1
     return j - i if j - i >= 3 else 0
 

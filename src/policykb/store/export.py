@@ -22,18 +22,29 @@ def iter_documents(conn: Connection, document_ids: list[int] | None = None) -> I
 
 
 def _batch(conn: Connection, ids: list[int]) -> Iterator[dict[str, Any]]:
-    region_names = dict(conn.execute(select(m.Region.id, m.Region.name)).tuples().all())
+    region_names = dict(conn.execute(select(m.Region.id, m.Region.name)).all())
     docs = conn.execute(
         select(
-            m.Document.id, m.Source.name, m.Document.title, m.Document.subtitle, m.Document.abstract,
-            m.Document.region_id, m.Document.start, m.Document.end,
+            m.Document.id,
+            m.Source.name,
+            m.Document.title,
+            m.Document.subtitle,
+            m.Document.abstract,
+            m.Document.region_id,
+            m.Document.start,
+            m.Document.end,
         )
         .join(m.Source)
         .where(m.Document.id.in_(ids))
     ).all()
     by_id = {d.id: d for d in docs}
     people = _people(conn, ids, region_names)
-    keywords = _grouped(conn, select(m.Keyword.document_id, m.Keyword.keyword).where(m.Keyword.document_id.in_(ids)).order_by(m.Keyword.ordinal))
+    keywords = _grouped(
+        conn,
+        select(m.Keyword.document_id, m.Keyword.keyword)
+        .where(m.Keyword.document_id.in_(ids))
+        .order_by(m.Keyword.ordinal),
+    )
     sections = _sections(conn, ids)
     figures = _figures(conn, ids)
     directives = _directives(conn, ids)
@@ -73,14 +84,22 @@ def _batch(conn: Connection, ids: list[int]) -> Iterator[dict[str, Any]]:
 
 def _grouped(conn: Connection, query: Any) -> dict[int, list[Any]]:
     out: dict[int, list[Any]] = defaultdict(list)
-    for doc_id, value in conn.execute(query).tuples():
+    for doc_id, value in conn.execute(query):
         out[doc_id].append(value)
     return out
 
 
-def _people(conn: Connection, ids: list[int], region_names: dict[int, str]) -> dict[int, tuple[list[Any], list[str]]]:
+def _people(
+    conn: Connection, ids: list[int], region_names: dict[int, str]
+) -> dict[int, tuple[list[Any], list[str]]]:
     rows = conn.execute(
-        select(m.Authorship.id, m.Authorship.document_id, m.Person.name, m.Authorship.role, m.Authorship.region_id)
+        select(
+            m.Authorship.id,
+            m.Authorship.document_id,
+            m.Person.name,
+            m.Authorship.role,
+            m.Authorship.region_id,
+        )
         .join(m.Person)
         .where(m.Authorship.document_id.in_(ids))
         .order_by(m.Authorship.document_id, m.Authorship.ordinal)
@@ -111,14 +130,22 @@ def _people(conn: Connection, ids: list[int], region_names: dict[int, str]) -> d
 def _sections(conn: Connection, ids: list[int]) -> dict[int, list[tuple[int, dict[str, Any]]]]:
     rows = conn.execute(
         select(
-            m.Section.document_id, m.Section.position, m.Section.depth, m.Section.label, m.Section.title,
-            m.Section.start, m.Section.end,
+            m.Section.document_id,
+            m.Section.position,
+            m.Section.depth,
+            m.Section.label,
+            m.Section.title,
+            m.Section.start,
+            m.Section.end,
         ).where(m.Section.document_id.in_(ids))
     ).all()
     out: dict[int, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
     for r in rows:
         out[r.document_id].append(
-            (r.position, {"depth": r.depth, "label": r.label, "title": r.title, "start": r.start, "end": r.end})
+            (
+                r.position,
+                {"depth": r.depth, "label": r.label, "title": r.title, "start": r.start, "end": r.end},
+            )
         )
     return out
 
@@ -127,8 +154,17 @@ def _figures(conn: Connection, ids: list[int]) -> dict[int, list[dict[str, Any]]
     f_ = m.Figure
     rows = conn.execute(
         select(
-            f_.document_id, f_.text, f_.value, f_.unit, f_.approx, f_.placeholder, f_.subject, f_.role,
-            f_.sentence, f_.start, f_.end,
+            f_.document_id,
+            f_.text,
+            f_.value,
+            f_.unit,
+            f_.approx,
+            f_.placeholder,
+            f_.subject,
+            f_.role,
+            f_.sentence,
+            f_.start,
+            f_.end,
         )
         .where(f_.document_id.in_(ids))
         .order_by(f_.document_id, f_.start)
@@ -140,8 +176,16 @@ def _figures(conn: Connection, ids: list[int]) -> dict[int, list[dict[str, Any]]
             value = int(value)
         out[f.document_id].append(
             {
-                "text": f.text, "value": value, "unit": f.unit, "approx": f.approx, "placeholder": f.placeholder,
-                "subject": f.subject, "role": f.role, "sentence": f.sentence, "start": f.start, "end": f.end,
+                "text": f.text,
+                "value": value,
+                "unit": f.unit,
+                "approx": f.approx,
+                "placeholder": f.placeholder,
+                "subject": f.subject,
+                "role": f.role,
+                "sentence": f.sentence,
+                "start": f.start,
+                "end": f.end,
             }
         )
     return out
@@ -158,7 +202,14 @@ def _directives(conn: Connection, ids: list[int]) -> dict[int, list[dict[str, An
     out: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for d in rows:
         out[d.document_id].append(
-            {"text": d.text, "modality": d.modality, "verb": d.verb, "section": d.section, "start": d.start, "end": d.end}
+            {
+                "text": d.text,
+                "modality": d.modality,
+                "verb": d.verb,
+                "section": d.section,
+                "start": d.start,
+                "end": d.end,
+            }
         )
     return out
 
@@ -170,7 +221,7 @@ def _initiatives(conn: Connection, ids: list[int]) -> dict[int, list[str]]:
         .join(m.InitiativeVariant)
         .where(m.InitiativeMention.document_id.in_(ids), m.InitiativeMention.quoted.is_(True))
         .order_by(m.InitiativeMention.document_id, m.InitiativeMention.start)
-    ).tuples()
+    )
     out: dict[int, list[str]] = defaultdict(list)
     for doc_id, variant in rows:
         if variant not in out[doc_id]:

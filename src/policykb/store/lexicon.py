@@ -51,12 +51,14 @@ def _refresh_document(conn: Connection, doc_id: int, lexicon: Lexicon) -> int:
     taken = [
         (s, e)
         for s, e in conn.execute(
-            select(m.InitiativeMention.start, m.InitiativeMention.end).where(m.InitiativeMention.document_id == doc_id)
-        ).tuples()
+            select(m.InitiativeMention.start, m.InitiativeMention.end).where(
+                m.InitiativeMention.document_id == doc_id
+            )
+        )
     ]
     sections = conn.execute(
         select(m.Section.start, m.Section.id).where(m.Section.document_id == doc_id).order_by(m.Section.start)
-    ).tuples().all()
+    ).all()
     hits = []
     for hit in find_lexicon_terms(body, lexicon):
         start, end = omap.span(hit.start, hit.end)
@@ -73,7 +75,14 @@ def _refresh_document(conn: Connection, doc_id: int, lexicon: Lexicon) -> int:
             if s_start <= start:
                 section = s_id
         rows.append(
-            {"document_id": doc_id, "section_id": section, "variant_id": vid, "quoted": False, "start": start, "end": end}
+            {
+                "document_id": doc_id,
+                "section_id": section,
+                "variant_id": vid,
+                "quoted": False,
+                "start": start,
+                "end": end,
+            }
         )
     if rows:
         conn.execute(_insert_ignore(conn, m.InitiativeMention), rows)

@@ -204,7 +204,9 @@ class InitiativeMention(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     section_id: Mapped[int | None] = mapped_column(ForeignKey("sections.id", ondelete="SET NULL"), index=True)
-    variant_id: Mapped[int] = mapped_column(ForeignKey("initiative_variants.id", ondelete="CASCADE"), index=True)
+    variant_id: Mapped[int] = mapped_column(
+        ForeignKey("initiative_variants.id", ondelete="CASCADE"), index=True
+    )
     quoted: Mapped[bool] = mapped_column(Boolean)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)

@@ -17,14 +17,14 @@ def sync_regions(engine: Engine) -> None:
         have = conn.execute(select(func.count()).select_from(Region)).scalar_one()
         if have >= len(rows):
             return
-        known = dict(conn.execute(select(Region.code, Region.id)).tuples().all())
+        known = dict(conn.execute(select(Region.code, Region.id)).all())
         provinces = [r for r in rows if r[3] == "province" and r[0] not in known]
         if provinces:
             conn.execute(
                 insert(Region),
                 [{"code": r[0], "name": r[1], "short_name": r[2] or None, "level": r[3]} for r in provinces],
             )
-            known = dict(conn.execute(select(Region.code, Region.id)).tuples().all())
+            known = dict(conn.execute(select(Region.code, Region.id)).all())
         others = [r for r in rows if r[3] != "province" and r[0] not in known]
         if others:
             conn.execute(

@@ -29,5 +29,7 @@ def documents_containing(conn: Connection, term: str) -> list[int]:
                 {"q": "body:" + fts_phrase(term)},
             )
             return [r[0] for r in rows]
-        return list(conn.execute(select(m.Document.id).where(func.instr(m.Document.body, term) > 0)).scalars())
+        return list(
+            conn.execute(select(m.Document.id).where(func.instr(m.Document.body, term) > 0)).scalars()
+        )
     return list(conn.execute(select(m.Document.id).where(func.strpos(m.Document.body, term) > 0)).scalars())

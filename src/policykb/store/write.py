@@ -34,7 +34,7 @@ class RegionIds:
     """Province name → regions.id, loaded once per connection use."""
 
     def __init__(self, conn: Connection) -> None:
-        rows = conn.execute(select(m.Region.name, m.Region.id).where(m.Region.level == "province")).tuples()
+        rows = conn.execute(select(m.Region.name, m.Region.id).where(m.Region.level == "province"))
         self._ids = dict(rows.all())
 
     def get(self, name: str | None) -> int | None:
@@ -151,7 +151,7 @@ def _person_ids(conn: Connection, names: Iterable[str]) -> dict[str, int]:
     if not names:
         return {}
     conn.execute(_insert_ignore(conn, m.Person), [{"name": n} for n in names])
-    rows = conn.execute(select(m.Person.name, m.Person.id).where(m.Person.name.in_(names))).tuples()
+    rows = conn.execute(select(m.Person.name, m.Person.id).where(m.Person.name.in_(names)))
     return dict(rows.all())
 
 
@@ -189,9 +189,11 @@ def _write_people(conn: Connection, doc_id: int, a: Article, regions: RegionIds)
         positions.append([])
     if not rows:
         return
-    auth_ids = conn.execute(
-        insert(m.Authorship).returning(m.Authorship.id, sort_by_parameter_order=True), rows
-    ).scalars().all()
+    auth_ids = (
+        conn.execute(insert(m.Authorship).returning(m.Authorship.id, sort_by_parameter_order=True), rows)
+        .scalars()
+        .all()
+    )
     pos_rows = [
         {"authorship_id": aid, "ordinal": k, "title": p[:128]}
         for aid, plist in zip(auth_ids, positions, strict=True)
@@ -204,25 +206,31 @@ def _write_people(conn: Connection, doc_id: int, a: Article, regions: RegionIds)
 def _write_sections(conn: Connection, doc_id: int, a: Article) -> list[int]:
     if not a.sections:
         return []
-    ids = conn.execute(
-        insert(m.Section).returning(m.Section.id, sort_by_parameter_order=True),
-        [
-            {
-                "document_id": doc_id,
-                "parent_id": None,
-                "position": i,
-                "depth": s.depth,
-                "ordinal": s.ordinal,
-                "label": s.label,
-                "title": s.title,
-                "start": s.start,
-                "end": s.end,
-                "body_end": s.body_end,
-            }
-            for i, s in enumerate(a.sections, 1)
-        ],
-    ).scalars().all()
-    parented = [{"sid": ids[i], "pid": ids[s.parent]} for i, s in enumerate(a.sections) if s.parent is not None]
+    ids = (
+        conn.execute(
+            insert(m.Section).returning(m.Section.id, sort_by_parameter_order=True),
+            [
+                {
+                    "document_id": doc_id,
+                    "parent_id": None,
+                    "position": i,
+                    "depth": s.depth,
+                    "ordinal": s.ordinal,
+                    "label": s.label,
+                    "title": s.title,
+                    "start": s.start,
+                    "end": s.end,
+                    "body_end": s.body_end,
+                }
+                for i, s in enumerate(a.sections, 1)
+            ],
+        )
+        .scalars()
+        .all()
+    )
+    parented = [
+        {"sid": ids[i], "pid": ids[s.parent]} for i, s in enumerate(a.sections) if s.parent is not None
+    ]
     if parented:
         from sqlalchemy import bindparam
 
@@ -242,14 +250,16 @@ def variant_ids(conn: Connection, pairs: dict[str, str]) -> tuple[dict[str, int]
         return {}, []
     keys = sorted(set(pairs.values()))
     conn.execute(_insert_ignore(conn, m.Initiative), [{"key": k, "name": _display(k, pairs)} for k in keys])
-    ini = dict(conn.execute(select(m.Initiative.key, m.Initiative.id).where(m.Initiative.key.in_(keys))).tuples().all())
+    ini = dict(
+        conn.execute(select(m.Initiative.key, m.Initiative.id).where(m.Initiative.key.in_(keys))).all()
+    )
     spellings = sorted(pairs)
     before = dict(
         conn.execute(
             select(m.InitiativeVariant.variant, m.InitiativeVariant.id).where(
                 m.InitiativeVariant.variant.in_(spellings)
             )
-        ).tuples().all()
+        ).all()
     )
     missing = [v for v in spellings if v not in before]
     if missing:
@@ -262,7 +272,7 @@ def variant_ids(conn: Connection, pairs: dict[str, str]) -> tuple[dict[str, int]
             select(m.InitiativeVariant.variant, m.InitiativeVariant.id).where(
                 m.InitiativeVariant.variant.in_(spellings)
             )
-        ).tuples().all()
+        ).all()
     )
     return after, [after[v] for v in missing if v in after]
 
@@ -303,6 +313,13 @@ def _write_regions(conn: Connection, doc_id: int, a: Article, regions: RegionIds
     ]
     home = regions.get(a.region)
     if home is not None:
-        rows.append({"document_id": doc_id, "region_id": home, "role": "subject", "count": counts.get(a.region or "", 0)})
+        rows.append(
+            {
+                "document_id": doc_id,
+                "region_id": home,
+                "role": "subject",
+                "count": counts.get(a.region or "", 0),
+            }
+        )
     if rows:
         conn.execute(insert(m.DocumentRegion), rows)

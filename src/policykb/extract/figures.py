@@ -1,0 +1,813 @@
+"""Quoted figures: counts, amounts, shares, rates and durations written as numbers.
+
+``extract_figures`` finds 63个, 215亿元, 98.35%, XXXX余起 (and, if asked, 三年, 两千余名) in one
+paragraph of cleaned text. One compiled regex finds every number with what may stand around
+it (an approximation word, a multiplier, a unit); small rules then drop what is not a statistic
+(calendar years, dates, ordinals, numbers inside quoted names, set phrases, numbered
+formulations). The subject (what the figure counts) comes from the figure's own clause, read
+with jieba's part-of-speech tags in a small window on either side.
+
+Every Chinese word the rules use lives in ``policykb/data``: units.tsv, approx_markers.tsv,
+figure_numerals.tsv and figure_words.tsv (grammar words, each with its role).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import cache
+
+from ..lexicon import alternation, read_tsv
+from ..segment import cut, pos_cut
+from .hits import FigureHit
+
+# Clause boundaries: a subject never reaches across them.
+_CLAUSE_BREAKS = frozenset("，,；;。！？!?：:\n（）()【】")
+_SENTENCE_BREAKS = frozenset("。！？!?；;\n")
+_OPEN_QUOTES = "“「『‘"
+_CLOSE_QUOTES = "”」』’"
+_QUOTE_CHARS = "“”「」『』‘’\"'"
+_DIGITS = "0-9０-９"
+_PLACEHOLDER_DIGITS = "XＸ"
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．Ｘ，", "0123456789.X,")
+_DASHES = "-—–~～－"
+# Before a number: these make it part of a code, a name, a product or a longer number (4G/5G, 7×24, PM2.5).
+_NOT_BEFORE = "0-9０-９.．A-Za-zＡ-Ｚａ-ｚXＸ×*＊/／_"
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SHORT_QUOTE = 20  # a quotation up to this long without a clause break is a name, not speech
+_WINDOW = 40  # characters read on either side of a figure for its subject
+_MAX_SUBJECT_TOKENS = 7
+_MAX_SUBJECT_CHARS = 16
+_SMALL = 10  # a Chinese numeral under this is a small count, judged more strictly
+
+# jieba part-of-speech tags (its ICTCLAS-style tag set).
+_NOUN_TAGS = frozenset({"n", "nr", "nr1", "nr2", "nrj", "nrf", "nrt", "ns", "nsf", "nt", "nz", "nl", "ng",
+                        "vn", "an", "j", "s", "b", "l", "i", "eng", "zg", "g", "h", "k"})
+_STOP_TAGS = frozenset({"p", "d", "r", "m", "q", "t", "f", "y", "e", "o", "u", "uj", "ul", "uz", "ug", "uv",
+                        "ud", "c", "tg", "mq", "rr", "rz", "dg", "df", "x"})
+_VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq", "a", "ad", "ag", "d"})
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    printed: str
+    kind: str  # measure | currency | percent | ratio | time | size | count (a bare count: 76万群众)
+    canonical: str | None
+    small_chinese: bool
+
+
+_BARE_COUNT = Unit("", "count", None, False)
+
+
+@dataclass(slots=True)
+class _Figure:
+    """A figure being built: the FigureHit fields plus where its context starts and ends."""
+
+    text: str
+    value: float | None
+    unit: Unit
+    approx: bool
+    placeholder: bool
+    start: int
+    end: int
+    outer_start: int  # with a leading approximation word (近/约/超 …)
+    outer_end: int  # with a trailing one (以上/左右 …)
+    role: str | None = None
+    subject: str | None = None
+    partner: int | None = None  # index of the other end of a range or a change
+
+    def hit(self) -> FigureHit:
+        return FigureHit(self.text, self.value, self.unit.canonical, self.approx, self.placeholder,
+                         self.subject, self.role, self.start, self.end)
+
+
+# ---------------------------------------------------------------- data
+
+
+@cache
+def _units() -> dict[str, Unit]:
+    return {row[0]: Unit(row[0], row[1], row[2], row[3] == "yes") for row in read_tsv("units.tsv")}
+
+
+@cache
+def _markers() -> dict[str, frozenset[str]]:
+    """Approximation markers by position: prefix, infix, suffix, suffix_time."""
+    out: dict[str, set[str]] = {}
+    for marker, position in read_tsv("approx_markers.tsv"):
+        out.setdefault(position, set()).add(marker)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def _roles() -> dict[str, frozenset[str]]:
+    """figure_words.tsv: the words of each grammatical role."""
+    out: dict[str, set[str]] = {}
+    for word, role in read_tsv("figure_words.tsv"):
+        out.setdefault(role, set()).add(word)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _words(role: str) -> frozenset[str]:
+    return _roles().get(role, frozenset())
+
+
+@cache
+def _numerals() -> tuple[dict[str, int], dict[str, int]]:
+    """(digits, multipliers) of Chinese number writing."""
+    digits: dict[str, int] = {}
+    multipliers: dict[str, int] = {}
+    for char, value, kind in read_tsv("figure_numerals.tsv"):
+        (digits if kind == "digit" else multipliers)[char] = int(value)
+    return digits, multipliers
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def parse_chinese_number(numeral: str) -> int:
+    """The value of a Chinese numeral written the standard way; ValueError for anything else.
+
+    >>> [parse_chinese_number(n) for n in ("一万", "三", "十", "二十五", "两", "一百零五", "两千三百万")]
+    [10000, 3, 10, 25, 2, 105, 23000000]
+    >>> parse_chinese_number("三亿五千万")
+    350000000
+    >>> parse_chinese_number("十四五")  # a period's name, not a number
+    Traceback (most recent call last):
+    ValueError: not a Chinese number: '十四五'
+    """
+    digits, multipliers = _numerals()
+    total = section = number = 0
+    last_small = 10**9  # small multipliers (十百千) must fall within a section
+    pending = False  # a digit not yet consumed by a multiplier
+    zero = False
+    for char in numeral:
+        if char in digits:
+            if pending and not zero:
+                raise ValueError(f"not a Chinese number: {numeral!r}")
+            number, pending, zero = digits[char], True, digits[char] == 0
+        elif char in multipliers:
+            value = multipliers[char]
+            if value < 10_000:
+                if value >= last_small:
+                    raise ValueError(f"not a Chinese number: {numeral!r}")
+                section += (number if pending else 1) * value
+                last_small = value
+            elif value == 10_000:
+                section = (section + (number if pending else 0) or 1) * value
+                last_small = 10**9
+            else:
+                total = (total + section + (number if pending else 0) or 1) * value
+                section, last_small = 0, 10**9
+            number, pending, zero = 0, False, False
+        else:
+            raise ValueError(f"not a Chinese number: {numeral!r}")
+    if not numeral or (pending and not zero and 10 < last_small < 10**9 and number):
+        # 一百五 (colloquial 150) is ambiguous; 一百零五 is not
+        raise ValueError(f"not a Chinese number: {numeral!r}")
+    return total + section + (number if pending else 0)
+
+
+def _multiplier_value(multiplier: str) -> int:
+    _, multipliers = _numerals()
+    value = 1
+    for char in multiplier:
+        value *= multipliers[char]
+    return value
+
+
+def normalize_value(number: str, multiplier: str) -> float:
+    """A number as printed (Arabic, full-width or Chinese) with its multiplier applied.
+
+    >>> normalize_value("215", "亿")
+    21500000000.0
+    >>> normalize_value("2.8", "万")
+    28000.0
+    >>> normalize_value("1.4", "万亿")
+    1400000000000.0
+    >>> normalize_value("1,120", "")
+    1120.0
+    >>> normalize_value("两千", "")
+    2000.0
+    """
+    digits = number.translate(_FULLWIDTH).replace(",", "")
+    amount = Decimal(digits) if re.fullmatch(r"\d+(?:\.\d+)?", digits) else Decimal(parse_chinese_number(number))
+    return float(amount * _multiplier_value(multiplier))
+
+
+# ---------------------------------------------------------------- the candidate pattern
+
+
+@cache
+def _pattern(chinese: bool) -> re.Pattern[str]:
+    """One regex for every number with its possible prefix, range, multiplier, unit and suffix."""
+    digits, multipliers = _numerals()
+    # A multiplier character that starts a unit belongs to the unit (198万千瓦 is 万 + 千瓦).
+    unit_ahead = alternation(tuple(u for u in _units() if u[0] in multipliers))
+    mult = f"(?:(?!{unit_ahead})[{''.join(multipliers)}])"
+    cn = f"(?:(?!{unit_ahead})[{''.join(digits)}{''.join(multipliers)}])+"
+    arabic = (rf"(?:[{_DIGITS}]{{1,3}}(?:,[{_DIGITS}]{{3}})+(?![{_DIGITS}])|[{_DIGITS}{_PLACEHOLDER_DIGITS}]+)"
+              rf"(?:[.．][{_DIGITS}]+)?")
+    number = f"{arabic}|{cn}" if chinese else arabic
+    not_before = _NOT_BEFORE + ("".join(digits) + "".join(multipliers) if chinese else "")
+    markers = _markers()
+    spaces = r"[ \u00a0]?"
+    return re.compile(
+        rf"(?<![{not_before}])"
+        rf"(?P<pre>{alternation(markers['prefix'])})?"
+        rf"(?:(?P<lo>{number}){spaces}(?P<lomult>{mult}*){spaces}"
+        rf"(?P<dash>[{_DASHES}]|{alternation(_words('range'))}){spaces})?"
+        rf"(?P<num>{number})(?![A-Za-z])"
+        rf"{spaces}(?P<inf1>{alternation(markers['infix'])})?"
+        rf"(?P<mult>{mult}*)"
+        rf"(?P<inf2>{alternation(markers['infix'])})?"
+        rf"{spaces}(?P<unit>{alternation(tuple(_units()))})?"
+        rf"(?P<suf>{alternation(markers['suffix'])})?"
+    )
+
+
+@cache
+def _fraction_pattern() -> re.Pattern[str]:
+    """百分之九十: a percent written in Chinese."""
+    digits, multipliers = _numerals()
+    cn = "[" + "".join(digits) + "".join(multipliers) + "]+"
+    return re.compile(rf"(?P<frac>{alternation(_words('percent_word'))})(?P<num>{cn})")
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(open, close) offsets of the quotation marks of a paragraph, in order."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    ascii_open: int | None = None
+    for i, char in enumerate(text):
+        if char in _OPEN_QUOTES:
+            opened = i
+        elif char in _CLOSE_QUOTES and opened is not None:
+            spans.append((opened, i))
+            opened = None
+        elif char == '"':
+            if ascii_open is None:
+                ascii_open = i
+            else:
+                spans.append((ascii_open, i))
+                ascii_open = None
+    spans.sort()
+    return spans
+
+
+def _enclosing_quote(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    i = bisect.bisect_right(spans, (pos, len(spans) + 10**9)) - 1
+    if i >= 0 and spans[i][0] < pos < spans[i][1]:
+        return spans[i]
+    return None
+
+
+def _is_name_quote(text: str, quote: tuple[int, int]) -> bool:
+    """A short quotation without a clause break names something; a long one is speech."""
+    inside = text[quote[0] + 1 : quote[1]]
+    return len(inside) <= _SHORT_QUOTE and not any(c in _CLAUSE_BREAKS for c in inside)
+
+
+# ---------------------------------------------------------------- one candidate
+
+
+def _unit_of(m: re.Match[str]) -> Unit:
+    printed = m.group("unit")
+    return _units()[printed] if printed else _BARE_COUNT
+
+
+def _is_chinese(number: str) -> bool:
+    return bool(_CJK.match(number))
+
+
+def _digits_of(number: str) -> str:
+    return number.translate(_FULLWIDTH).replace(",", "")
+
+
+def _is_time(unit: Unit) -> bool:
+    return unit.kind in ("time", "year")
+
+
+def _is_year(number: str, unit: Unit) -> bool:
+    """2019年, 202X年, XXXX年: a calendar year, not a duration."""
+    return unit.kind == "year" and bool(re.fullmatch(r"[12X][0-9X]{3}", _digits_of(number)))
+
+
+def _followed_by(text: str, end: int, words: frozenset[str]) -> bool:
+    return any(text.startswith(w, end) for w in words)
+
+
+def _preceded_by(text: str, start: int, words: frozenset[str]) -> bool:
+    return any(text.endswith(w, 0, start) for w in words)
+
+
+def _is_date_or_class(text: str, m: re.Match[str], unit: Unit) -> bool:
+    """2024年度, 90年代, 三年级; 万亿元级, 三年制."""
+    end = m.end("unit")
+    if _followed_by(text, end, _words("unit_block")):
+        return True
+    return unit.kind == "year" and _followed_by(text, end, _words("year_follow"))
+
+
+def _is_ordinal(text: str, start: int) -> bool:
+    return _preceded_by(text, start, _words("ordinal"))
+
+
+def _is_rank(text: str, start: int, unit: Unit) -> bool:
+    return unit.canonical in _words("rank_unit") and _preceded_by(text, start, _words("rank"))
+
+
+def _is_set_phrase(text: str, figure_text: str, end: int) -> bool:
+    """24小时值班值守: a set phrase used as an adverb before a verb, not a statistic."""
+    if figure_text not in _words("set_phrase") or end >= len(text):
+        return False
+    return bool(_CJK.match(text[end])) and not _followed_by(text, end, _words("since"))
+
+
+def _is_word_start(text: str, unit: Unit, end: int) -> bool:
+    """5个人, 3项目, 100万人口: the unit character starts a longer word, so it is not a measure word."""
+    if unit.kind not in ("measure",) or len(unit.printed) != 1 or end >= len(text) or not _CJK.match(text[end]):
+        return False
+    start = end - 1
+    words = cut(text[start : end + 3])
+    return bool(words) and words[0] != unit.printed
+
+
+def _is_named(text: str, quotes: list[tuple[int, int]], start: int, end: int, chinese: bool) -> bool:
+    """A figure inside a short quotation is part of a name (“24小时警局”), unless it ends it (“两个40%”)."""
+    quote = _enclosing_quote(quotes, start)
+    if quote is None or not _is_name_quote(text, quote):
+        return False
+    if chinese:
+        return True
+    rest = text[end : quote[1]]
+    return any(c.isalnum() for c in rest)
+
+
+def _is_whole_words(text: str, start: int, end: int) -> bool:
+    """A Chinese numeral and its unit are whole words, not part of 三番五次 or 七台河."""
+    left = max(0, start - 4)
+    bounds = {0}
+    pos = 0
+    for word in cut(text[left : end + 4]):
+        pos += len(word)
+        bounds.add(pos)
+    return start - left in bounds and end - left in bounds
+
+
+def _next_word(text: str, end: int) -> tuple[str, str]:
+    words = pos_cut(text[end : end + 6])
+    return words[0] if words else ("", "")
+
+
+def _is_formulation(text: str, end: int, unit: Unit, value: float) -> bool:
+    """三年行动计划, 两个维护, 四个意识, 八项规定, 从三个方面: Chinese numerals that name, not count."""
+    word, tag = _next_word(text, end)
+    if _is_time(unit):
+        return tag in _NOUN_TAGS  # 三年行动: a duration used as an attribute of a name
+    if value >= _SMALL:
+        return False
+    return tag in _VERB_TAGS or word in _words("discourse")
+
+
+def _chinese_ok(text: str, m: re.Match[str], unit: Unit, value: float, quoted: bool) -> bool:
+    """The stricter checks a figure written in Chinese numerals must pass."""
+    digits, multipliers = _numerals()
+    number = m.group("num")
+    start = m.start("num")
+    end = m.end("unit")
+    if quoted or value <= 1:
+        return False
+    if not any(c in digits for c in number) and multipliers[number[0]] > _SMALL:
+        return False  # 百, 千, 万元: a bare multiplier is an order of magnitude, not a figure
+    if _preceded_by(text, start, _words("vague")):
+        return False
+    if value < _SMALL and not unit.small_chinese:
+        return False
+    return _is_whole_words(text, start, end) and not _is_formulation(text, end, unit, value)
+
+
+def _figure_from(text: str, m: re.Match[str], quotes: list[tuple[int, int]]) -> _Figure | None:
+    """The figure a regex match holds, or None where the number is not a statistic."""
+    number, multiplier, unit = m.group("num"), m.group("mult"), _unit_of(m)
+    chinese = _is_chinese(number)
+    if m.group("unit") is None and not any(c in multiplier for c in _big_multipliers()):
+        return None
+    if unit.kind == "ordinal" or _followed_by_latin(text, m.end()):
+        return None  # 成立75周年; 4.8万P of computing power
+    placeholder = any(c in _digits_of(number) for c in "X")
+    start = m.start("num")
+    end = m.end("unit") if m.group("unit") else m.end("mult")
+    if _is_year(number, unit) or _is_date_or_class(text, m, unit):
+        return None
+    if _is_ordinal(text, m.start()) or _is_rank(text, m.start(), unit):
+        return None
+    if _is_word_start(text, unit, end):
+        if not any(c in multiplier for c in _big_multipliers()):
+            return None
+        unit, end = _BARE_COUNT, m.end("inf2") if m.group("inf2") else m.end("mult")
+    quoted = _is_named(text, quotes, start, end, chinese)
+    if quoted and not chinese:
+        return None
+    try:
+        value = None if placeholder else normalize_value(number, multiplier)
+    except (ValueError, ArithmeticError):
+        return None
+    if chinese and not _chinese_ok(text, m, unit, value or 0.0, quoted):
+        return None
+    figure_text = re.sub(r"\s", "", text[start:end])
+    if _is_set_phrase(text, figure_text, end):
+        return None
+    return _with_markers(text, m, _Figure(figure_text, value, unit, False, placeholder, start, end, start, end))
+
+
+def _followed_by_latin(text: str, end: int) -> bool:
+    return end < len(text) and text[end].isascii() and text[end].isalpha()
+
+
+@cache
+def _big_multipliers() -> str:
+    """万 and 亿: a number carrying one is a count even without a measure word (76万群众)."""
+    _, multipliers = _numerals()
+    return "".join(c for c, v in multipliers.items() if v >= 10_000)
+
+
+def _with_markers(text: str, m: re.Match[str], figure: _Figure) -> _Figure:
+    """Approximation: 近/约/超 before, 多/余 inside, 以上/左右 after (3年多 for a duration)."""
+    markers = _markers()
+    approx = bool(m.group("inf1") or m.group("inf2")) or any(c in figure.unit.printed for c in markers["infix"])
+    outer_start, outer_end = figure.start, figure.end
+    if m.group("pre"):
+        outer_start = m.start("pre")
+        approx = approx or not _is_recent(text, m, figure.unit)
+    if m.group("suf") and m.start("suf") == figure.end:
+        outer_end = m.end("suf")
+        approx = True
+    elif _is_time(figure.unit) and _followed_by(text, figure.end, markers.get("suffix_time", frozenset())):
+        figure = replace(figure, text=figure.text + text[figure.end], end=figure.end + 1)
+        outer_end = figure.end
+        approx = True
+    return replace(figure, approx=approx, outer_start=outer_start, outer_end=outer_end)
+
+
+def _is_recent(text: str, m: re.Match[str], unit: Unit) -> bool:
+    """最近3年, 近五年来: 近 says "the recent", not "nearly"."""
+    if m.group("pre") not in _words("near"):
+        return False
+    if _preceded_by(text, m.start("pre"), _words("recent")):
+        return True
+    return _is_time(unit) and _followed_by(text, m.end("unit"), _words("since"))
+
+
+def _range_start(text: str, m: re.Match[str], figure: _Figure) -> _Figure | None:
+    """3至5年, 2—3个百分点: the lower end of a range takes the upper end's unit."""
+    lo = m.group("lo")
+    if lo is None or (_is_chinese(lo) != _is_chinese(m.group("num"))):
+        return None
+    multiplier = m.group("lomult") or m.group("mult")
+    try:
+        value = None if "X" in _digits_of(lo) else normalize_value(lo, multiplier)
+    except (ValueError, ArithmeticError):
+        return None
+    start, end = m.start("lo"), m.end("lomult")
+    printed = lo + multiplier + (m.group("unit") or "")
+    return _Figure(printed, value, figure.unit, figure.approx, value is None, start, end,
+                   m.start("pre") if m.group("pre") else start, end)
+
+
+def _candidates(text: str, chinese: bool) -> list[_Figure]:
+    quotes = _quote_spans(text)
+    figures: list[_Figure] = []
+    for m in _pattern(chinese).finditer(text):
+        if not m.group("num"):
+            continue
+        figure = _figure_from(text, m, quotes)
+        if figure is None:
+            continue
+        low = _range_start(text, m, figure)
+        if low is not None:
+            if _is_year(m.group("lo"), figure.unit):
+                continue
+            low.partner = len(figures) + 1
+            figure.partner = len(figures)
+            figure.outer_start = low.outer_start
+            figures.append(low)
+        figures.append(figure)
+    if chinese:
+        figures.extend(_fractions(text, quotes))
+        figures.sort(key=lambda f: f.start)
+    return figures
+
+
+def _fractions(text: str, quotes: list[tuple[int, int]]) -> list[_Figure]:
+    """百分之九十 → 90 %."""
+    out: list[_Figure] = []
+    percent = _units()["%"]
+    for m in _fraction_pattern().finditer(text):
+        if _enclosing_quote(quotes, m.start()) is not None:
+            continue
+        try:
+            value = float(parse_chinese_number(m.group("num")))
+        except ValueError:
+            continue
+        out.append(_Figure(m.group(0), value, percent, False, False, m.start(), m.end(), m.start(), m.end()))
+    return out
+
+
+# ---------------------------------------------------------------- changes: 由A上升到B
+
+
+def _mark_changes(text: str, figures: list[_Figure]) -> None:
+    """由90.6%上升到98.3%, 从3个增加到5个: the first figure is the start, the second the end."""
+    change = alternation(_words("change"))
+    to = alternation(_words("change_to"))
+    between = re.compile(rf"(?:{change})?(?:{to})")
+    for a, b in zip(figures, figures[1:], strict=False):
+        if a.partner is not None or b.partner is not None:
+            continue
+        if not between.fullmatch(text[a.outer_end : b.outer_start].strip()):
+            continue
+        before = _clause_before(text, a.outer_start)
+        if any(w in before[-12:] for w in _words("change_from")):
+            a.role, b.role = "start", "end"
+
+
+def _clause_before(text: str, pos: int) -> str:
+    start = pos
+    while start > 0 and text[start - 1] not in _CLAUSE_BREAKS:
+        start -= 1
+    return text[start:pos]
+
+
+# ---------------------------------------------------------------- subjects
+
+
+def _is_punct(word: str) -> bool:
+    return not any(c.isalnum() for c in word)
+
+
+def _clean_subject(words: Sequence[str]) -> str | None:
+    """Join the words of a subject, dropping leading scope words (全区, 各类) and quotation marks."""
+    words = list(words)
+    drop = _words("scope") | _words("conj") | _words("of")
+    while words and words[0] in drop:
+        words.pop(0)
+    while words and words[-1] in _words("conj") | _words("of"):
+        words.pop()
+    subject = "".join(words).translate({ord(c): None for c in _QUOTE_CHARS}).strip()
+    return subject if len(subject) >= 2 else None
+
+
+def _words_before(left: str) -> list[tuple[str, str]]:
+    """The noun phrase just before a figure: link words and a comparison (高于全国) dropped."""
+    tokens = _strip_link(_before_compare(pos_cut(left)))
+    if tokens and tokens[-1][0] in _words("of"):
+        if len(tokens) < 2 or tokens[-2][1] not in _DATE_TAGS:
+            return []  # 显著提升的五年: what stands before 的 describes the figure, it is not its subject
+        tokens = _strip_link(tokens[:-2])  # 寿命从2020年的82.4岁: the date is not the subject
+    phrase: list[tuple[str, str]] = []
+    chars = 0
+    for i in range(len(tokens) - 1, -1, -1):
+        word, tag = tokens[i]
+        if not _takes_before(tokens, i, phrase):
+            break
+        phrase.insert(0, (word, tag))
+        chars += len(word)
+        if len(phrase) >= _MAX_SUBJECT_TOKENS or chars >= _MAX_SUBJECT_CHARS:
+            break
+    return phrase
+
+
+_DATE_TAGS = frozenset({"m", "t", "q", "mq", "f"})
+
+
+def _before_compare(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """高于全国0.4个百分点, 比上年增长5%: what follows the comparison word is the standard, not the subject."""
+    compare = _words("compare")
+    cut_at = max((i for i, (w, _) in enumerate(tokens) if w in compare), default=-1)
+    return tokens[:cut_at] if cut_at >= 0 else tokens
+
+
+def _strip_link(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drop what stands between a subject and its number: 达到, 分别为, 同比增长, 由 …"""
+    link = _words("link")
+    while tokens and (tokens[-1][0] in link or tokens[-1][1] in ("p", "d", "c", "y")
+                      or (tokens[-1][1] in _DATE_TAGS and any(w in link for w, _ in tokens[-3:-1]))):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _takes_before(tokens: list[tuple[str, str]], i: int, phrase: list[tuple[str, str]]) -> bool:
+    """Whether token i still belongs to the noun phrase that ends at the figure."""
+    word, tag = tokens[i]
+    if word in _words("conj") or word in _words("of"):
+        return bool(phrase) and i > 0 and tokens[i - 1][1] in _NOUN_TAGS | {"v", "vn"}
+    if word in _QUOTE_CHARS:
+        return True  # dropped when the subject is cleaned
+    if _is_punct(word):
+        return False
+    if word in _words("action") or word in _words("distributive"):
+        return False
+    if i > 0 and tokens[i - 1][0] + word in _words("action"):
+        return False  # 打/掉: a verb cut in two without jieba's HMM
+    return tag not in _STOP_TAGS
+
+
+def _words_after(right: str) -> tuple[list[tuple[str, str]], bool]:
+    """The noun phrase just after a figure (63个涉黑组织), and whether 的 or a quote led to it."""
+    stripped = right.lstrip(" " + _CLOSE_QUOTES + "\"'")
+    led = stripped != right
+    for of in _words("of"):
+        if stripped.startswith(of):
+            stripped, led = stripped[len(of) :], True
+    tokens = pos_cut(stripped[: _WINDOW])
+    phrase: list[tuple[str, str]] = []
+    chars = 0
+    for i, (word, tag) in enumerate(tokens):
+        if not _takes_after(tokens, i, phrase):
+            if tag in _VERB_TAGS:
+                phrase = _before_last_conj(phrase)  # 十项机制和政治督察十种情形: the verb starts a new item
+            break
+        phrase.append((word, tag))
+        chars += len(word)
+        if len(phrase) >= _MAX_SUBJECT_TOKENS or chars >= _MAX_SUBJECT_CHARS:
+            break
+    return phrase, led
+
+
+def _before_last_conj(phrase: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    conj = [i for i, (w, _) in enumerate(phrase) if w in _words("conj")]
+    return phrase[: conj[-1]] if conj else phrase
+
+
+def _takes_after(tokens: list[tuple[str, str]], i: int, phrase: list[tuple[str, str]]) -> bool:
+    word, tag = tokens[i]
+    if word in _QUOTE_CHARS:
+        return True  # 86个“两重”项目: the quoted name is part of the subject
+    if _is_punct(word) or word in _words("stop") or word in _words("of"):
+        return False
+    has_noun = any(t in _NOUN_TAGS for _, t in phrase)
+    nxt = tokens[i + 1][1] if i + 1 < len(tokens) else ""
+    if word in _words("conj"):
+        return has_noun and nxt in _NOUN_TAGS
+    if tag == "t" and nxt in _NOUN_TAGS:
+        return True  # 20个未来产业
+    if tag in _STOP_TAGS:
+        return False
+    if tag in _VERB_TAGS and has_noun:
+        return nxt in _NOUN_TAGS  # 执法办案管理中心: a verb inside a compound noun
+    return True
+
+
+def _subject_after(right: str, unit: Unit) -> tuple[str | None, bool, bool]:
+    """The subject written after the figure; whether 的 or a closing quote came first; whether it is a noun."""
+    phrase, led = _words_after(right)
+    if not phrase:
+        return None, led, False
+    tags = [t for _, t in phrase]
+    nominal = any(t in _NOUN_TAGS for t in tags)
+    if unit.kind in ("measure", "count") and not led:
+        return _clean_subject([w for w, _ in phrase]), led, nominal
+    if _is_time(unit) and not nominal:
+        return (phrase[0][0] if tags[0] in ("v", "vd", "vi") else None), led, True  # 23年驻守: what lasted
+    if nominal and (led or tags[0] in _NOUN_TAGS or unit.kind in ("measure", "count")):
+        return _clean_subject([w for w, _ in phrase]), led, nominal
+    return None, led, False
+
+
+def _subject_of(left: str, right: str, unit: Unit) -> str | None:
+    """63个涉黑组织 (after) or 涉黑组织63个 (before); after 的, a noun before wins (警力不低于5人的标准)."""
+    before = _clean_subject([w for w, _ in _words_before(left)])
+    after, led, nominal = _subject_after(right, unit)
+    if before and (led or not nominal):
+        return before  # 警力不低于5人的配备标准; 平房2008户申请式退租
+    return after or before
+
+
+def _split_parts(phrase: list[tuple[str, str]]) -> list[list[str]]:
+    """安全感和满意度 → [[安全感], [满意度]]."""
+    parts: list[list[str]] = [[]]
+    for word, _ in phrase:
+        if word in _words("conj"):
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    return [p for p in parts if p]
+
+
+def _distribute(phrase: list[tuple[str, str]], count: int) -> list[str | None] | None:
+    """人民群众安全感和满意度 分别为 A、B → 人民群众安全感, 人民群众满意度."""
+    parts = _split_parts(phrase)
+    if len(parts) != count:
+        return None
+    head = [w for w in parts[0] if w not in _words("scope")]
+    shared = head[:-1] if len(head) > 1 and all(len(p) == 1 for p in parts[1:]) else []
+    return [_clean_subject(parts[0])] + [_clean_subject(shared + p) for p in parts[1:]]
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = start
+    while lo > 0 and text[lo - 1] not in _CLAUSE_BREAKS:
+        lo -= 1
+    hi = end
+    while hi < len(text) and text[hi] not in _CLAUSE_BREAKS:
+        hi += 1
+    return lo, hi
+
+
+def _continues(text: str, a: _Figure, b: _Figure, left: str) -> bool:
+    """5.2万亿元、增长5.4%、高于全国0.4个百分点: a figure with only a verb before it goes on about the last one."""
+    if any(c in _SENTENCE_BREAKS for c in text[a.outer_end : b.outer_start]):
+        return False
+    tokens = _before_compare(pos_cut(left))
+    words = _words("link") | _words("change") | _words("conj")
+    return all(w in words or _is_punct(w) for w, _ in tokens)
+
+
+def _assign_subjects(text: str, figures: list[_Figure]) -> None:
+    done: set[int] = set()
+    for i, figure in enumerate(figures):
+        if i in done:
+            continue
+        done.add(i)
+        linked = _linked(figures, i)
+        if linked is not None:
+            figure.subject = figures[linked].subject
+            continue
+        lo, hi = _clause_bounds(text, figure.outer_start, figure.outer_end)
+        prev_end = figures[i - 1].outer_end if i and figures[i - 1].outer_end > lo else lo
+        left = text[max(lo, prev_end, figure.outer_start - _WINDOW) : figure.outer_start]
+        group = _distributive_group(text, figures, i, left, hi)
+        if group:
+            subjects = _distribute(_words_before(left[: left.rfind(_distributive_word(left))]), len(group))
+            if subjects is not None:
+                for k, s in zip(group, subjects, strict=True):
+                    figures[k].subject = s
+                done.update(group)
+                continue
+        nxt = figures[i + 1].outer_start if i + 1 < len(figures) and figures[i + 1].outer_start < hi else hi
+        right = text[figure.outer_end : min(nxt, figure.outer_end + _WINDOW)]
+        figure.subject = _subject_of(left, right, figure.unit)
+        if figure.subject is None and i and _continues(text, figures[i - 1], figure, left):
+            figure.subject = figures[i - 1].subject
+
+
+def _linked(figures: list[_Figure], i: int) -> int | None:
+    """The figure whose subject this one shares: the start of a change, the upper end of a range."""
+    figure = figures[i]
+    if figure.role == "end" and i:
+        return i - 1
+    if figure.partner is not None and figure.partner < i:
+        return figure.partner
+    return None
+
+
+def _distributive_word(left: str) -> str:
+    return next((w for w in _words("distributive") if w in left), "\0")
+
+
+def _distributive_group(text: str, figures: list[_Figure], i: int, left: str, hi: int) -> list[int]:
+    """分别为 98.35%、96.22%: the figures of one 分别 list, in order."""
+    word = _distributive_word(left)
+    if word == "\0":
+        return []
+    tail = left[left.rfind(word) + len(word) :].strip()
+    if tail and tail not in _words("link"):
+        return []
+    group = [i]
+    k = i
+    while k + 1 < len(figures) and figures[k + 1].outer_start < hi:
+        gap = text[figures[k].outer_end : figures[k + 1].outer_start]
+        if gap.strip() not in _words("conj") and gap.strip() not in ("，", ","):
+            break
+        k += 1
+        group.append(k)
+    return group if len(group) > 1 else []
+
+
+# ---------------------------------------------------------------- the extractor
+
+
+def extract_figures(text: str, *, chinese_numerals: bool = True) -> list[FigureHit]:
+    """The quoted figures of one paragraph of cleaned text, in order.
+
+    ``chinese_numerals=False`` keeps only figures written with Arabic digits or X placeholders.
+
+    >>> [(h.text, h.value, h.unit, h.subject) for h in extract_figures("依法打掉涉黑组织63个，查扣资产215亿元")]
+    [('63个', 63.0, '个', '涉黑组织'), ('215亿元', 21500000000.0, '元', '资产')]
+    >>> [(h.value, h.role) for h in extract_figures("人民群众安全感由90.6%上升到98.3%")]
+    [(90.6, 'start'), (98.3, 'end')]
+    """
+    if not text:
+        return []
+    figures = _candidates(text, chinese_numerals)
+    if not figures:
+        return []
+    _mark_changes(text, figures)
+    _assign_subjects(text, figures)
+    return [f.hit() for f in figures]

@@ -1,0 +1,419 @@
+"""Province-level regions named in running prose (迪庆 → 云南省) and in printed offices.
+
+The words come from data files (see ``data/REGIONS_SOURCE.md``): ``regions.tsv`` (every
+province, prefecture and county with its GB/T 2260 code), ``region_aliases.tsv`` (简称,
+literary names such as 三湘), ``region_stoplist.txt`` (look-alikes such as 长治久安) and
+``vague_areas.txt`` (华北, 长三角, 大兴安岭…). They are read once, on first use.
+
+Rules, in the order they apply:
+
+- Scanning is leftmost-longest over every name at once, so 内蒙古自治区 is one hit and a
+  stop-listed or vague word (长治久安, 大兴安岭) hides the place names inside it.
+- A name that belongs to divisions of two provinces (朝阳区, 城关) is never counted; a
+  province's name wins over a prefecture's (海南), a prefecture's over a county's (大同).
+- A county counts alone only from three characters on (香格里拉); a two-character county
+  name counts only with its suffix (公安县, not 公安机关).
+- A name of up to three characters must not cut a word of the sentence in two (隆重|庆祝,
+  示范|县, 新乡|贤): jieba segments a small window around it.
+- A name ending in 市 or 区 that runs into 市场 or 区域 gives way to a shorter name
+  (河北区域 → 河北).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+from policykb.extract.hits import RegionHit
+
+# Kinds of alias that name a province in their own right (湘, 三湘), as opposed to a part of
+# it (湘南) or a compound (湘警); only these are Province.aliases and CLI arguments.
+PROVINCE_ALIAS_KINDS = ("abbreviation", "literary")
+# Names up to this length are checked against jieba's segmentation of their sentence.
+CHECKED_LENGTH = 3
+# Characters of context on each side given to jieba.
+WINDOW = 6
+# A county's short name counts alone only from this length on.
+COUNTY_SHORT_MIN = 3
+# The character after a name's suffix that shows the suffix belongs to the next word.
+SUFFIX_GLUE = {"市": "场值", "区": "域位块间"}
+# The genre names an autonomous prefecture, county or banner by its short name and a bare
+# suffix: 迪庆州, 东乡县, 鄂伦春旗.
+AUTONOMOUS_SUFFIX = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+STREET = re.compile(r"[东西南北中]路|大街|大道")
+# An opening bracket, maybe 记者, and a one- or two-character surname right before the name.
+PERSON_IN_BRACKETS = re.compile(r"[(（](?:记者|通讯员)?\s*([\u4e00-\u9fff]{1,2})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    code: str  # GB/T 2260, six digits (150000)
+    name: str  # full official name (内蒙古自治区)
+    short_name: str  # 内蒙古
+    aliases: tuple[str, ...]  # 简称 and literary names (湘; 三湘, 湖湘 …)
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """One row of regions.tsv."""
+
+    code: str
+    name: str
+    short_name: str  # "" where the name is not used without its suffix
+    level: str  # province | prefecture | county
+    province_code: str
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One row of region_aliases.tsv."""
+
+    alias: str
+    province_code: str
+    kind: str  # abbreviation | literary | city_nickname | part | compound
+    alone: bool  # matched in running prose
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every matchable name with its province code (None: a look-alike that names no province)."""
+
+    names: dict[str, str | None]
+    province_names: frozenset[str]  # full and short names of the 34 province-level regions
+    by_first: dict[str, re.Pattern[str]]  # longest name at a position, by its first character
+    prefilter: re.Pattern[str]  # positions where a name may start
+    bigrams: frozenset[str]
+
+
+# ---------------------------------------------------------------------------- data files
+
+
+def data_text(filename: str) -> str:
+    return resources.files("policykb").joinpath("data", filename).read_text(encoding="utf-8")
+
+
+def read_data_rows(filename: str) -> list[list[str]]:
+    """Tab-separated rows of a data file, without its ``#`` header comments and column names."""
+    text = data_text(filename)
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.reader(io.StringIO("\n".join(lines[1:])), delimiter="\t"))
+
+
+def read_word_list(filename: str) -> tuple[str, ...]:
+    """One word per line, ``#`` lines are comments."""
+    return tuple(line.strip() for line in data_text(filename).splitlines() if line.strip() and not line.startswith("#"))
+
+
+@functools.cache
+def divisions() -> tuple[Division, ...]:
+    return tuple(Division(*row) for row in read_data_rows("regions.tsv"))
+
+
+@functools.cache
+def aliases() -> tuple[Alias, ...]:
+    return tuple(
+        Alias(alias, code, kind, alone == "yes") for alias, code, kind, alone in read_data_rows("region_aliases.tsv")
+    )
+
+
+@functools.cache
+def stop_words() -> tuple[str, ...]:
+    return read_word_list("region_stoplist.txt")
+
+
+@functools.cache
+def vague_areas() -> tuple[str, ...]:
+    return read_word_list("vague_areas.txt")
+
+
+# ---------------------------------------------------------------------------- provinces
+
+
+@functools.cache
+def provinces() -> tuple[Province, ...]:
+    """All 34 province-level regions in code order."""
+    extra: dict[str, list[str]] = defaultdict(list)
+    for alias in aliases():
+        if alias.kind in PROVINCE_ALIAS_KINDS:
+            extra[alias.province_code].append(alias.alias)
+    return tuple(
+        Province(d.code, d.name, d.short_name, tuple(extra[d.code]))
+        for d in sorted(divisions(), key=lambda d: d.code)
+        if d.level == "province"
+    )
+
+
+@functools.cache
+def provinces_by_code() -> dict[str, Province]:
+    return {p.code: p for p in provinces()}
+
+
+def normalize_code(code: str) -> str:
+    """``37`` and ``370000`` → ``370000``.
+
+    >>> normalize_code("37")
+    '370000'
+    """
+    code = code.strip()
+    return code + "0000" if len(code) == 2 else code
+
+
+@functools.cache
+def provinces_by_name() -> dict[str, Province]:
+    """Full names only (北京市, 内蒙古自治区)."""
+    return {p.name: p for p in provinces()}
+
+
+def province_name(code: str) -> str:
+    """Full official name of a province-level region: ``province_name("150000")`` → 内蒙古自治区."""
+    province = provinces_by_code().get(normalize_code(code))
+    if province is None:
+        raise KeyError(f"no province-level region has code {code!r}")
+    return province.name
+
+
+@functools.cache
+def province_lookup_table() -> dict[str, Province]:
+    table: dict[str, Province] = {}
+    for province in provinces():
+        for key in (province.code, province.code[:2], province.name, province.short_name, *province.aliases):
+            table.setdefault(key, province)
+    return table
+
+
+def lookup_province(arg: str) -> Province | None:
+    """A province from a CLI argument: full name, short name, 简称, literary name or code.
+
+    >>> lookup_province("37").name
+    '山东省'
+    """
+    return province_lookup_table().get(arg.strip())
+
+
+# ---------------------------------------------------------------------------- the lexicon
+
+
+def province_codes_by_name(pairs: Iterable[tuple[str, str]]) -> dict[str, str | None]:
+    """Name → its province code, or None where the name belongs to two provinces."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for name, code in pairs:
+        found[name].add(code)
+    return {name: (codes.pop() if len(codes) == 1 else None) for name, codes in found.items()}
+
+
+def autonomous_variants(division: Division) -> Iterator[str]:
+    """迪庆藏族自治州 → 迪庆州; 东乡族自治县 → 东乡县."""
+    for suffix, bare in AUTONOMOUS_SUFFIX.items():
+        if division.name.endswith(suffix) and division.short_name:
+            yield division.short_name + bare
+
+
+def suffixed_names(level: str) -> Iterator[tuple[str, str]]:
+    for d in divisions():
+        if d.level == level:
+            yield d.name, d.province_code
+            for variant in autonomous_variants(d):
+                yield variant, d.province_code
+
+
+def short_names(level: str, min_length: int) -> Iterator[tuple[str, str]]:
+    for d in divisions():
+        if d.level == level and len(d.short_name) >= min_length:
+            yield d.short_name, d.province_code
+
+
+@functools.cache
+def lexicon_names() -> dict[str, str | None]:
+    """Every name the scanner knows. Later layers override earlier ones."""
+    names: dict[str, str | None] = {}
+    layers = (
+        province_codes_by_name(suffixed_names("county")),
+        province_codes_by_name(short_names("county", COUNTY_SHORT_MIN)),
+        province_codes_by_name(suffixed_names("prefecture")),
+        province_codes_by_name(short_names("prefecture", 2)),
+        province_codes_by_name(suffixed_names("province")),
+        province_codes_by_name(short_names("province", 2)),
+        {a.alias: a.province_code for a in aliases() if a.alone},
+        dict.fromkeys(vague_areas()),
+        dict.fromkeys(stop_words()),
+    )
+    for layer in layers:
+        names.update(layer)
+    return names
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex that matches the longest of ``words`` at a position.
+
+    >>> re.match(trie_pattern(["山东", "山东省", "山西"]), "山东省委").group()
+    '山东省'
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return trie_node_pattern(trie)
+
+
+def trie_node_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    branches = [re.escape(char) + trie_node_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    ends_here = "" in node
+    if len(branches) == 1 and not ends_here:
+        return branches[0]
+    group = "(?:" + "|".join(branches) + ")"
+    return group + "?" if ends_here else group
+
+
+def char_class(chars: Iterable[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    names = lexicon_names()
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_first[name[0]].append(name)
+    seconds = {name[1] for name in names}
+    return Lexicon(
+        names=names,
+        province_names=frozenset(n for p in provinces() for n in (p.name, p.short_name)),
+        by_first={first: re.compile(trie_pattern(group)) for first, group in by_first.items()},
+        prefilter=re.compile(f"(?={char_class(by_first)}{char_class(seconds)})"),
+        bigrams=frozenset(name[:2] for name in names),
+    )
+
+
+# ---------------------------------------------------------------------------- word boundaries
+
+
+@functools.cache
+def tokenizer() -> object:
+    """A jieba tokenizer of our own, with no added words (jieba's module functions share one)."""
+    import jieba  # type: ignore[import-untyped]
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    return tk
+
+
+def word_spans(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for word in tokenizer().cut(text, HMM=False):  # type: ignore[attr-defined]
+        yield pos, pos + len(word)
+        pos += len(word)
+
+
+def cuts_a_word(text: str, start: int, end: int) -> bool:
+    """Whether a word of the sentence around ``text[start:end]`` shows it is no place name.
+
+    A word that crosses one edge of the name cuts it (隆重|庆祝 around 重庆, 示范|县 around
+    范县, 新|乡贤 around 新乡). A word that begins before the name and holds it whole hides it
+    (九龙江, 孙中山), unless the name is a province's and the word begins with a word of its
+    own (中国台湾, 中共北京市委). A word that begins with the name is fine (延安精神, 北京大学);
+    idioms of that kind are in the stop-list (长治久安).
+    """
+    low = max(0, start - WINDOW)
+    for a, b in word_spans(text[low : end + WINDOW]):
+        a, b = a + low, b + low
+        if a < start < b < end or start < a < end < b:
+            return True
+        if a < start and b >= end:
+            return not (text[start:end] in lexicon().province_names and is_word(text[a:start]))
+    return False
+
+
+def is_word(text: str) -> bool:
+    return len(text) >= 2 and tokenizer().FREQ.get(text, 0) > 0  # type: ignore[attr-defined]
+
+
+def runs_into_next_word(text: str, end: int) -> bool:
+    """河北区|域, 安宁市|场: the suffix belongs to the word after the name."""
+    glue = SUFFIX_GLUE.get(text[end - 1], "")
+    return end < len(text) and text[end] in glue
+
+
+def is_street(text: str, end: int) -> bool:
+    """南京东路, 北京大街: a street named after a city, anywhere."""
+    return STREET.match(text, end) is not None
+
+
+def is_bracketed_person(text: str, start: int, end: int) -> bool:
+    """（魏汉中）: a reporter's name in brackets that ends in a place name (not （四川天府）)."""
+    before = PERSON_IN_BRACKETS.search(text, max(0, start - 8), start)
+    return (
+        before is not None
+        and before.group(1) not in lexicon().names
+        and end < len(text)
+        and text[end] in ")）"
+    )
+
+
+def is_accepted(text: str, start: int, end: int) -> bool:
+    if is_street(text, end) or is_bracketed_person(text, start, end):
+        return False
+    if end - start > CHECKED_LENGTH or text[start:end] in provinces_by_name():
+        return True
+    return not cuts_a_word(text, start, end)
+
+
+# ---------------------------------------------------------------------------- scanning
+
+
+def longest_name_at(text: str, start: int) -> tuple[int, str | None] | None:
+    """End and province code of the longest acceptable name at ``start``; code None for a look-alike."""
+    lex = lexicon()
+    pattern = lex.by_first[text[start]]
+    endpos = len(text)
+    while (match := pattern.match(text, start, endpos)) is not None:
+        end = match.end()
+        code = lex.names[match.group()]
+        if not runs_into_next_word(text, end) and (code is None or is_accepted(text, start, end)):
+            return end, code
+        endpos = end - 1
+    return None
+
+
+def scan_names(text: str) -> Iterator[tuple[int, int, str | None]]:
+    lex = lexicon()
+    resume = 0
+    for candidate in lex.prefilter.finditer(text):
+        start = candidate.start()
+        if start < resume or text[start : start + 2] not in lex.bigrams:
+            continue
+        found = longest_name_at(text, start)
+        if found is not None:
+            end, code = found
+            yield start, end, code
+            resume = end
+
+
+def find_regions(text: str) -> list[RegionHit]:
+    """Every place name in ``text`` that names a province-level region, in reading order.
+
+    >>> [(h.name, h.region) for h in find_regions("推进迪庆长治久安")]
+    [('迪庆', '云南省')]
+    """
+    hits = []
+    for start, end, code in scan_names(text):
+        if code is not None:
+            hits.append(RegionHit(province_name(code), code, text[start:end], start, end))
+    return hits
+
+
+def region_of_position(position: str) -> str | None:
+    """The province a printed office belongs to (呼和浩特市公安局局长 → 内蒙古自治区), or None."""
+    hits = find_regions(position)
+    return hits[0].region if hits else None

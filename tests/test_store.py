@@ -1,0 +1,337 @@
+"""Storage: migrations, ingest (idempotent, whole files only, bad input, encodings) and export."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+
+import policykb
+from policykb.errors import DatabaseError
+from policykb.store import models as m
+from policykb.store.db import alembic_config, database_url, head_revision, open_engine
+
+from .conftest import ON_PG, SEEDS, sqlite_only
+
+ARTICLE = (
+    "深化平安建设 护航高质量发展\n\n■ 周明远\n\n一、坚持党的领导\n\n"
+    "全省公安机关要坚持和发展新时代“枫桥经验”，依法打掉犯罪团伙12个。\n\n"
+    "二、推进改革\n\n要深化“两队一室”改革，严禁以罚代管。\n"
+)
+
+
+def _count(url: str, model: type[m.Base]) -> int:
+    engine = open_engine(url)
+    with engine.connect() as conn:
+        n = conn.execute(select(func.count()).select_from(model)).scalar_one()
+    engine.dispose()
+    return int(n)
+
+
+# ----------------------------------------------------------------------------- migrations
+
+
+def test_migrations_create_every_table(db_url: str) -> None:
+    engine = open_engine(db_url)
+    from sqlalchemy import inspect
+
+    tables = set(inspect(engine).get_table_names())
+    assert set(m.Base.metadata.tables) <= tables
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == head_revision()
+        provinces = conn.execute(
+            select(func.count()).select_from(m.Region).where(m.Region.level == "province")
+        )
+        assert provinces.scalar_one() == 34
+    engine.dispose()
+
+
+def test_models_and_migrations_agree(db_url: str) -> None:
+    from alembic import command
+
+    engine = open_engine(db_url)
+    with engine.connect() as conn:
+        command.check(alembic_config(conn))  # raises if autogenerate would change anything
+    engine.dispose()
+
+
+def test_one_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
+
+
+@sqlite_only
+def test_foreign_keys_enforced_on_sqlite(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "kb.db")
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+        with pytest.raises(Exception, match="FOREIGN KEY"):
+            conn.execute(text("INSERT INTO keywords (document_id, ordinal, keyword) VALUES (999, 1, 'x')"))
+    engine.dispose()
+
+
+@sqlite_only
+def test_database_newer_than_code_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "kb.db"
+    open_engine(path).dispose()
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
+    with pytest.raises(DatabaseError, match="newer than this policykb"):
+        open_engine(path)
+
+
+@sqlite_only
+def test_not_a_policykb_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE stuff (x)")
+    with pytest.raises(DatabaseError, match="not a policykb database"):
+        open_engine(path)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite at all" * 10)
+    with pytest.raises(DatabaseError, match="not a SQLite database"):
+        open_engine(junk)
+
+
+def test_database_url_accepts_paths_and_urls(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert database_url("a/b.db") == "sqlite:///a/b.db"
+    assert database_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+    monkeypatch.setenv("POLICYKB_DB", "env.db")
+    assert database_url(None) == "sqlite:///env.db"
+
+
+# ----------------------------------------------------------------------------- ingest
+
+
+def test_ingest_seeds_is_idempotent(db_url: str) -> None:
+    with policykb.open_kb(db_url) as kb:
+        first = kb.ingest([SEEDS])
+        assert first.ok and first.stored == 5 and first.articles == 8
+        before = {
+            t: _count(db_url, t) for t in (m.Document, m.Figure, m.Directive, m.InitiativeMention, m.Section)
+        }
+        second = kb.ingest([SEEDS])
+    assert second.stored == 0 and second.skipped == 5
+    after = {t: _count(db_url, t) for t in before}
+    assert after == before
+
+
+def test_force_reparses_and_replaces_rows(db_url: str, tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    with policykb.open_kb(db_url) as kb:
+        kb.ingest([f])
+        docs = _count(db_url, m.Document)
+        report = kb.ingest([f], force=True)
+    assert report.stored == 1 and report.skipped == 0
+    assert _count(db_url, m.Document) == docs == 1
+    assert _count(db_url, m.Source) == 1
+
+
+def _bad_inputs(folder: Path) -> dict[str, str]:
+    """File name → the words its one-line error must contain."""
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "undecodable.txt").write_bytes("公安工作".encode() + b"\xff\xff\xff")
+    (folder / "big.txt").write_text("公安工作。" * 400, encoding="utf-8")
+    return {
+        "empty.txt": "empty",
+        "binary.txt": "binary",
+        "undecodable.txt": "cannot decode",
+        "big.txt": "too large",
+    }
+
+
+def test_bad_input_gets_one_line_and_good_files_land(db_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    expected = _bad_inputs(folder)
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    with policykb.open_kb(db_url) as kb:
+        report = kb.ingest([folder], max_bytes=5000)
+    assert report.stored == 1
+    failed = {Path(p).name: reason for p, reason in report.failed}
+    assert set(failed) == set(expected)
+    for name, words in expected.items():
+        assert words in failed[name] and name in failed[name] and "\n" not in failed[name]
+    assert _count(db_url, m.Source) == 1
+
+
+def test_failing_file_leaves_no_partial_rows(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from policykb.store import write
+
+    good, bad = tmp_path / "1.txt", tmp_path / "2.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    bad.write_text(ARTICLE.replace("周明远", "吴立新"), encoding="utf-8")
+    real = write._write_regions
+
+    def explode(conn, doc_id, a, regions):  # type: ignore[no-untyped-def]
+        if any(x.name == "吴立新" for x in a.authors):
+            raise RuntimeError("disk on fire")
+        return real(conn, doc_id, a, regions)
+
+    monkeypatch.setattr(write, "_write_regions", explode)
+    with policykb.open_kb(db_url) as kb, pytest.raises(RuntimeError):
+        kb.ingest([tmp_path])
+    assert _count(db_url, m.Source) == 1
+    assert _count(db_url, m.Document) == 1
+    assert _count(db_url, m.Person) == 1
+
+
+@pytest.mark.parametrize(
+    ("encoding", "data"),
+    [
+        ("utf-8", ARTICLE.encode("utf-8")),
+        ("utf-8-sig", codecs.BOM_UTF8 + ARTICLE.encode("utf-8")),
+        ("gb18030", ARTICLE.encode("gb18030")),
+        ("utf-16", ARTICLE.encode("utf-16")),
+        ("utf-16", codecs.BOM_UTF16_BE + ARTICLE.encode("utf-16-be")),
+    ],
+)
+def test_encodings_are_detected_and_stored(db_url: str, tmp_path: Path, encoding: str, data: bytes) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(data)
+    with policykb.open_kb(db_url) as kb:
+        report = kb.ingest([f])
+        assert report.ok
+        docs = list(kb.export())
+    engine = open_engine(db_url)
+    with engine.connect() as conn:
+        assert conn.execute(select(m.Source.encoding)).scalar_one() == encoding
+    engine.dispose()
+    assert docs[0]["title"] == "深化平安建设护航高质量发展"
+
+
+def test_missing_path_is_reported(db_url: str, tmp_path: Path) -> None:
+    with policykb.open_kb(db_url) as kb:
+        report = kb.ingest([tmp_path / "nope"])
+    assert not report.ok and "no such file" in report.failed[0][1]
+
+
+# ----------------------------------------------------------------------------- export
+
+
+def test_export_carries_offsets_into_the_source(seeded_url: str) -> None:
+    with policykb.open_kb(seeded_url) as kb:
+        docs = list(kb.export())
+    assert len(docs) == 8
+    texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    checked = 0
+    for doc in docs:
+        source = texts[doc["source"]]
+        for s in doc["sections"]:
+            printed = "".join(source[s["start"] : s["end"]].split())
+            assert "".join(s["title"].split())[:4] in printed.replace('"', '"'), (s, printed)
+            checked += 1
+        for f in doc["figures"]:
+            assert 0 <= f["start"] < f["end"] <= len(source)
+        for d in doc["directives"]:
+            assert "".join(source[d["start"] : d["end"]].split())[:6] == "".join(d["text"].split())[:6]
+    assert checked > 100
+
+
+def test_export_fields_match_the_gold_schema(seed_docs: list[dict[str, object]]) -> None:
+    keys = {
+        "source",
+        "title",
+        "subtitle",
+        "authors",
+        "editors",
+        "region",
+        "keywords",
+        "has_abstract",
+        "sections",
+        "figures",
+        "initiatives",
+        "regions_mentioned",
+        "directives",
+    }
+    for doc in seed_docs:
+        assert keys <= set(doc)
+
+
+# ----------------------------------------------------------------------------- wheel
+
+
+@sqlite_only
+@pytest.mark.skipif(os.environ.get("POLICYKB_SKIP_WHEEL") == "1", reason="wheel test disabled")
+def test_wheel_install_creates_a_database(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(dist),
+            str(root),
+        ],
+        check=True,
+    )
+    wheel = next(dist.glob("policykb-*.whl"))
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    py = venv / "bin" / "python"
+    subprocess.run(
+        [str(py), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)], check=True
+    )
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "POLICYKB_DB")}
+    # the dependencies come from this interpreter's site-packages (no network needed); policykb
+    # itself only from the wheel: the editable install's path hook lives in a .pth file, which
+    # PYTHONPATH entries do not run
+    env["PYTHONPATH"] = sysconfig.get_paths()["purelib"]
+    (empty / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    subprocess.run(
+        [str(venv / "bin" / "policykb"), "--db", "x.db", "ingest", "a.txt"],
+        cwd=empty,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    out = subprocess.run(
+        [str(venv / "bin" / "policykb"), "--db", "x.db", "stats", "--format", "json"],
+        cwd=empty,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert json.loads(out.stdout)["tables"]["regions"] > 34
+    shown = subprocess.run(
+        [str(py), "-c", "import policykb.store.db as d; print(d.migrations_dir())"],
+        cwd=empty,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    assert str(root) not in shown  # the migrations came from the wheel, not the checkout
+    shutil.rmtree(venv)
+
+
+def test_pg_engine_is_used_when_asked() -> None:
+    if not ON_PG:
+        pytest.skip("PostgreSQL run only")
+    engine = create_engine(os.environ["POLICYKB_TEST_DB"])
+    assert engine.dialect.name == "postgresql"
+    engine.dispose()
