@@ -267,6 +267,7 @@ def upgrade() -> None:
         sa.Column("placeholder", sa.Boolean(), nullable=False),
         sa.Column("subject", sa.String(length=128), nullable=True),
         sa.Column("role", sa.String(length=8), nullable=True),
+        sa.Column("numerals", sa.String(length=8), nullable=False),
         sa.Column("sentence", sa.Text(), nullable=False),
         sa.Column("start", sa.Integer(), nullable=False),
         sa.Column("end", sa.Integer(), nullable=False),

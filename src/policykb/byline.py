@@ -53,7 +53,7 @@ def _editor_re() -> re.Pattern[str]:
 @cache
 def _caption_re() -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<pos>{_HAN}{{2,24}}?(?:省长|市长|主席|书记|区长|县长|州长|盟长|部长|总理))"
+        rf"(?P<pos>{_HAN}{{0,24}}?(?:省长|市长|主席|书记|区长|县长|州长|盟长|部长|总理))"
         rf"(?P<name>{_HAN}{{2,3}}?)(?:同志)?(?:作|在|所作)"
     )
 
@@ -144,6 +144,7 @@ def parse_caption(text: str) -> Byline | None:
     pos = m.group("pos")
     # drop a date or meeting phrase glued in front of the office (…会议上河南省人民政府省长)
     pos = re.split(r"[上在]|会议|大会", pos)[-1] or pos
+    pos = re.sub(r"^[^年月]*?[日号]", "", pos) or pos  # a date glued in front: …16日省长
     return Byline(m.group("name"), (pos,), "author", "", m.start("name"), m.end("name"))
 
 

@@ -58,6 +58,8 @@ class OffsetMap:
 
     def pieces(self) -> tuple[tuple[int, int, int], ...]:
         """(clean offset, source offset, length) of each piece."""
+        if not self._clean_starts:
+            return ()
         ends = [*self._clean_starts[1:], self._length]
         return tuple(
             (cs, ss, e - cs) for cs, ss, e in zip(self._clean_starts, self._source_starts, ends, strict=True)

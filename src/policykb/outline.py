@@ -26,7 +26,7 @@ _CN_NUM = f"[{CN_DIGITS}]{{1,4}}"
 # (kind, pattern). The label is group "label"; the title starts at the end of the match.
 _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^第(?P<label>{_CN_NUM})(?P<unit>[章编篇])[\s、]*")),
-    ("cn", re.compile(rf"^(?P<label>{_CN_NUM})\s*[、．.](?!\d)\s*")),
+    ("cn", re.compile(rf"^(?P<label>{_CN_NUM})\s*[、．.]\s*")),
     ("cn_paren", re.compile(rf"^[（(]\s*(?P<label>{_CN_NUM})\s*[）)][、，,\s]*")),
     ("arabic", re.compile(r"^(?P<label>\d{1,2})\s*[、．.](?![\d%％])\s*")),
     ("arabic_paren", re.compile(r"^[（(]\s*(?P<label>\d{1,2})\s*[）)][、，,\s]*")),

@@ -112,7 +112,7 @@ def parse_article(paras: list[Para], lexicon: Lexicon | None = None) -> Article 
     headings = find_headings(body_paras)
     sections = _sections(headings, body)
     section_at = _SectionLookup(headings)
-    authors = _authors(header)
+    authors = _authors(header, _title_region(header))
     figures = _figures(body, section_at)
     directives = _directives(body, headings, sections, section_at)
     initiatives = _initiatives(body, section_at, lexicon)
@@ -140,22 +140,36 @@ def parse_article(paras: list[Para], lexicon: Lexicon | None = None) -> Article 
     )
 
 
-def _authors(header: Header) -> list[Author]:
+def _title_region(header: Header) -> str | None:
+    if not header.title:
+        return None
+    found = [r.region for r in find_regions(header.title)]
+    return Counter(found).most_common(1)[0][0] if found else None
+
+
+def _authors(header: Header, title_region: str | None) -> list[Author]:
     out: list[Author] = []
     seen: set[str] = set()
     for b, (s, e) in zip(header.bylines, header.byline_spans, strict=False):
         if b.name in seen:
             continue
         seen.add(b.name)
-        out.append(Author(b.name, b.role, b.positions, _region_of(b), s, e))
+        out.append(Author(b.name, b.role, b.positions, _region_of(b, title_region), s, e))
     return out
 
 
-def _region_of(b: Byline) -> str | None:
+_LOCAL_OFFICE = re.compile(r"^(省|市|自治区|区|州|盟|县|旗|省人民政府|市人民政府|自治区人民政府)")
+
+
+def _region_of(b: Byline, title_region: str | None) -> str | None:
+    """The region named in the positions; for an office printed without its place (省长,
+    自治区主席), the region of the article's title, as a reader takes it."""
     for pos in b.positions:
         region = region_of_position(pos)
         if region:
             return region
+    if title_region and any(_LOCAL_OFFICE.match(p) for p in b.positions):
+        return title_region
     return None
 
 

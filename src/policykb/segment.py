@@ -28,8 +28,8 @@ _loaded = False
 def _tokenizers() -> tuple[Any, Any]:
     """Build the tokenizer and its part-of-speech tokenizer (once), with the queued user words."""
     global _loaded
-    import jieba  # type: ignore[import-untyped]
-    import jieba.posseg  # type: ignore[import-untyped]
+    import jieba
+    import jieba.posseg
 
     # jieba logs "Building prefix dict …" at DEBUG level on stderr when it loads.
     jieba.setLogLevel(logging.WARNING)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .byline import (
     Byline,
+    is_position,
     parse_author_line,
     parse_caption,
     parse_editor,
@@ -20,17 +22,19 @@ from .byline import (
     parse_trailing_byline,
 )
 from .clean import Para, ends_open, join_paras
+from .lexicon import read_lines
 from .outline import match_enumeration, match_marker
 from .split import is_prose
 
 _ABSTRACT = re.compile(r"^[【\[]?\s*(?:内容)?摘\s*要\s*[】\]]?\s*[:：]?\s*")
 _KEYWORDS = re.compile(r"^[【\[]?\s*关\s*键\s*[词字]\s*[】\]]?\s*[:：]?\s*")
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－|──)\s*")
-_DOC_TYPE = re.compile(r"(报告|意见|通知|决定|办法|方案|规划|纲要|条例|规定|讲话|指导意见|公报|决议)$")
+_DOC_TYPE = re.compile(r"(报告|意见|通知|决定|办法|方案|规划|纲要|条例|规定|讲话|指导意见|公报|决议|批复|复函|函|通报|公告|命令)$")
 _APPENDIX = re.compile(
     r"^(附\s*件\s*\d*\s*[:：]?|附\s*录|名词解释|参考文献|注\s*释|注[:：]|[［\[]\s*1\s*[］\]])"
 )
-_GREETING = re.compile(r"^各位代表[:：]?$|^同志们[:：，,]?$")
+# A salutation or the addressees of an official document: the body follows it.
+_GREETING = re.compile(r"^各位代表[:：]?$|^同志们[:：，,]?$|^[^。！？]{2,80}[:：]$")
 _STATE_DOC = re.compile(r"^(国[办发]|[^\s]{1,6}[发办函字])\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号$")
 
 
@@ -115,14 +119,21 @@ def parse_header(paras: list[Para]) -> Header:
                 h.title_para = para
             i += 1
             continue
-        caption = parse_caption(text) if len(text) < 120 and h.title is not None else None
-        if caption is not None:
-            h.bylines.append(caption)
-            h.byline_spans.append((para.start, para.end))
+        if h.title is not None and _is_caption(para):
+            _caption_byline(h, para)
+            i += 1
+            continue
+        if para.md_level and h.title is None and not is_prose(para):
+            _title_line(h, para, None)
             i += 1
             continue
         if is_prose(para) or _is_heading_para(para) or match_enumeration(text, 0) is not None:
             break
+        if h.title is not None and _is_name_line(raw) and not _continues_title(h.title, text):
+            h.bylines.append(Byline(re.sub(r"\s+", "", raw)))
+            h.byline_spans.append((para.start, para.end))
+            i += 1
+            continue
         if parse_editor(raw) or parse_reporters(raw):
             i += 1
             continue
@@ -132,11 +143,56 @@ def parse_header(paras: list[Para]) -> Header:
     return h
 
 
+_CAPTION = re.compile(r"作(?:政府)?工作报告|所作的?报告|摄\s*$|摄影[:：]")
+_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}$|^[\u4e00-\u9fff] [\u4e00-\u9fff]{1,2}$")
+
+
+def _is_caption(para: Para) -> bool:
+    """A photo caption or a line naming the speaker of a report, under the title."""
+    return len(para.text) < 160 and bool(_CAPTION.search(para.text))
+
+
+def _is_name_line(raw: str) -> bool:
+    """A line holding only a person's name (a report's speaker under its title): a surname first.
+
+    >>> _is_name_line("毛 明远"), _is_name_line("调研报告"), _is_name_line("艾尔肯·吐尼亚孜")
+    (True, False, True)
+    """
+    s = raw.strip()
+    if not _NAME_LINE.match(s) or is_position(s):
+        return False
+    if "·" in s:
+        return True
+    name = s.replace(" ", "")
+    return name[:2] in _surnames() or name[0] in _surnames()
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(w for line in read_lines("surnames.txt") for w in line.split())
+
+
+def _caption_byline(h: Header, para: Para) -> None:
+    """The speaker named in a caption: fills the positions of a byline already seen, or adds one."""
+    caption = parse_caption(para.text)
+    if caption is None:
+        return
+    for k, b in enumerate(h.bylines):
+        if b.name == caption.name:
+            if not b.positions:
+                h.bylines[k] = Byline(b.name, caption.positions, b.role, b.prefix, b.start, b.end)
+            return
+    h.bylines.append(caption)
+    h.byline_spans.append((para.start, para.end))
+
+
 def _title_line(h: Header, para: Para, following: Para | None) -> None:
     text = para.text.strip()
     if _SUBTITLE.match(text):
         if h.subtitle is None:
             h.subtitle = _SUBTITLE.sub("", text).strip() or None
+        if h.title is not None:
+            _caption_byline(h, para)
         return
     if h.title is None:
         h.title = text
@@ -155,7 +211,8 @@ def _continues_title(title: str, line: str) -> bool:
     """A title broken over two lines: a very short tail, or 关于… completed by its document type."""
     if len(line) <= 6 and not _DOC_TYPE.search(title):
         return True
-    return title.startswith("关于") and not _DOC_TYPE.search(title) and bool(_DOC_TYPE.search(line))
+    # 国务院关于…（a document title printed over several lines until its document type)
+    return "关于" in title[:12] and not _DOC_TYPE.search(title) and len(line) <= 40 and not line.endswith(("：", ":"))
 
 
 def _meta_byline(h: Header, para: Para) -> None:

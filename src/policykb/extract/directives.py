@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import alternation, read_lines, read_tsv
 from ..segment import cut, pos_cut
@@ -30,6 +30,8 @@ from .hits import DirectiveHit
 # (认真履行“上级一把手必须抓好下级一把手”的要求 is no "must" sentence).
 _QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|《[^《》]*》|\"[^\"]*\"|‘[^‘’]*’")
 _MASK = "□"
+_OPENING_QUOTES = ("“", "「", "『")
+_CLOSING_QUOTES = ("”", "」", "』")
 _CLAUSE = re.compile(r"[^，,；;：:]+")
 _CLAUSE_MARKS = "，,；;：:"
 # An enumeration label opening a sentence: 一是 / 二要 / （三） / 4. / 第五，
@@ -50,6 +52,9 @@ _EXISTENTIAL = re.compile(r"(?<![关所])有(?![关效力序机利])[^，,；;�
 _DUE = re.compile(r"应(.)尽\1")
 # 需要指出的是: a modal inside a cleft that introduces a remark.
 _CLEFT = re.compile(r"[^，,；;：:。]{0,4}的是")
+# A modal after a copula, in a clause ending in 的 + a short noun, describes that noun (是必须解决的问题).
+_COPULA_BEFORE = re.compile(r"是|到了|成为")
+_ATTRIBUTIVE_END = re.compile(r"的[^，,；;：:。！？!?的]{1,4}[。！？!?]?$")
 # In a passage about past work, 还要/仍需/尚须 … state a shortcoming, not a task.
 _SHORTCOMING = ("还", "仍", "尚", "有待", "亟待")
 # A 在… frame ends in a locative before the main clause starts.
@@ -60,14 +65,15 @@ _TEMPORAL_END = ("后", "以后", "之后", "时", "之时", "的时候", "之�
 _PAST_BEFORE_JIANG = ("成功", "已", "已经", "先后", "相继", "分别")
 # Past-tense markers that turn a bare imperative into a report. 了 in 为了/除了/了解 … is no marker.
 # 已有 (existing) and 已建成的 (already built, a modifier) are no markers either.
-_PAST = re.compile(r"(?<![为除罢])了(?![解如然不])|已经|业已|(?<![不而])已(?!知|有|[\u4e00-\u9fff]{1,3}的)|先后|相继")
+_PAST = re.compile(
+    r"(?<![为除罢])了(?![解如然不])|已经|业已|(?<![不而])已(?!知|有|[\u4e00-\u9fff]{1,3}的)|先后|相继"
+)
 # A copula in the main clause makes it a statement (治理现代化是…), not a bare imperative.
 _COPULA = re.compile(r"(?<![实于凡但可只总还而若要])是(?!否)")
-_ADVERB_SUFFIX = "地"
+# What may stand between two adverbs or an adverb and its verb: 扎实地推进…, 全方位、全流程保障…
 _ADVERB_JOINERS = ("地", "、")
-# jieba tags that may open a bare imperative the word list lacks (verbs only; vn is mostly a noun).
-_VERB_TAGS = ("v", "vd")
 _JIEBA_WINDOW = 6
+_WINDOW_CACHE = 8192
 # jieba tags that may open the predicate after a modal word: verbs, adverbs, prepositions, adjectives.
 _PREDICATE_TAGS = ("v", "d", "p", "a")
 
@@ -146,10 +152,23 @@ def _reporting_markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def mask_quotes(sentence: str) -> str:
     """``sentence`` with the inside of quotation marks and titles blanked out, same length.
 
+    Quoted speech that runs over several sentences leaves a quotation mark open (or closed) in each:
+    the part of the sentence on the quoted side of it is blanked too.
+
     >>> mask_quotes("坚持“两个维护”，落实《条例》。")
     '坚持“□□□□”，落实《□□》。'
+    >>> mask_quotes("总书记指出：“要强化创新驱动。"), mask_quotes("必须坚持人民至上。”")
+    ('总书记指出：“□□□□□□□□', '□□□□□□□□□”')
     """
-    return _QUOTED.sub(lambda m: m.group()[0] + _MASK * (len(m.group()) - 2) + m.group()[-1], sentence)
+    masked = _QUOTED.sub(lambda m: m.group()[0] + _MASK * (len(m.group()) - 2) + m.group()[-1], sentence)
+    unpaired = _QUOTED.sub(lambda m: _MASK * len(m.group()), sentence)
+    opened = max(unpaired.rfind(mark) for mark in _OPENING_QUOTES)
+    if opened >= 0:
+        masked = masked[: opened + 1] + _MASK * (len(masked) - opened - 1)
+    closed = max(unpaired.find(mark) for mark in _CLOSING_QUOTES)
+    if closed > 0:
+        masked = _MASK * closed + masked[closed:]
+    return masked
 
 
 def _clause_start(masked: str, pos: int) -> int:
@@ -174,15 +193,14 @@ def _lead_at(text: str, pos: int) -> tuple[str, str] | None:
     return None
 
 
-def _jieba_verb_at(text: str, pos: int) -> str | None:
-    """A verb the word list lacks that jieba finds at ``pos`` (瞄准…, 回应…)."""
-    window = text[pos : pos + _JIEBA_WINDOW]
-    if not window or not ("\u4e00" <= window[0] <= "\u9fff"):
-        return None
-    word, flag = pos_cut(window)[0]
-    if flag in _VERB_TAGS and len(word) > 1 and not _lexicon().stop_re.match(word):
-        return word
-    return None
+@lru_cache(maxsize=_WINDOW_CACHE)
+def _cut_window(window: str) -> tuple[str, ...]:
+    return tuple(cut(window))
+
+
+@lru_cache(maxsize=_WINDOW_CACHE)
+def _pos_cut_window(window: str) -> tuple[tuple[str, str], ...]:
+    return tuple(pos_cut(window))
 
 
 # --- explicit modal words -------------------------------------------------------------------------
@@ -213,12 +231,14 @@ def _starts_predicate(masked: str, pos: int) -> bool:
     window = masked[pos : pos + _JIEBA_WINDOW]
     if not window or not ("\u4e00" <= window[0] <= "\u9fff"):
         return False
-    return pos_cut(window)[0][1].startswith(_PREDICATE_TAGS)
+    return _pos_cut_window(window)[0][1].startswith(_PREDICATE_TAGS)
 
 
 def _is_modal_use(masked: str, start: int, end: int, word: str) -> bool:
     if _CLEFT.match(masked, end):
         return False  # 需要指出的是，… / 应当看到的是，…
+    if _is_attributive(masked, start, end):
+        return False
     if word == "将":
         return not (_is_disposal(masked, end) or _is_prediction(masked, end))
     if word == "要":
@@ -229,6 +249,14 @@ def _is_modal_use(masked: str, start: int, end: int, word: str) -> bool:
     if word == "应":
         return not _DUE.match(masked, start)
     return True
+
+
+def _is_attributive(masked: str, start: int, end: int) -> bool:
+    """这是必须解决的问题 / 到了必须下大力气抓好的时候: the modal sits in a clause that describes a noun."""
+    before = masked[_clause_start(masked, start) : start]
+    if not _COPULA_BEFORE.search(before):
+        return False
+    return _ATTRIBUTIVE_END.search(masked, end, _clause_end(masked, end)) is not None
 
 
 def _is_prediction(masked: str, pos: int) -> bool:
@@ -253,16 +281,16 @@ def _is_disposal(masked: str, pos: int) -> bool:
     if masked.endswith(_PAST_BEFORE_JIANG, 0, pos - 1):
         return True
     lead = _lead_at(masked, pos)
-    if lead is not None and lead[1] in ("adverb", "frame", "connective", "modifier"):
+    if lead is not None and lead[1] in ("adverb", "frame", "connective"):
         return False
     if _lexicon().disposal_re.search(masked, pos, _clause_end(masked, pos)) is not None:
-        return True
+        return True  # 将标准化建设作为突破口
     if lead is not None:
         return False
     window = masked[pos : pos + _JIEBA_WINDOW]
     if not window or "的" in window[:4]:
         return True  # 将到案的嫌疑人…: a noun phrase follows
-    return not pos_cut(window)[0][1].startswith(_PREDICATE_TAGS)
+    return not _pos_cut_window(window)[0][1].startswith(_PREDICATE_TAGS)
 
 
 # --- bare imperatives -----------------------------------------------------------------------------
@@ -305,7 +333,7 @@ def _skip_connectives(masked: str, pos: int, end: int) -> int:
 
 def _frame_is_closed(masked: str, frame: str, pos: int, end: int) -> bool:
     """Whether a clause opened by a frame word is only the frame (以X为Y，/ 在X中，/ 在云南文山，), not a
-    main clause that carries its own task verb (以更大力度推进…, 在全省开展…)."""
+    main clause that carries its own task verb (以更大力度推进…, 在深挖根治上发力…)."""
     body = masked[pos:end]
     if frame == "以" and "为" not in body:
         return not _has_task_verb(masked, pos, end)
@@ -331,7 +359,7 @@ def _is_word_at(masked: str, pos: int, word: str) -> bool:
     if pos + size >= len(masked):
         return True
     covered = 0
-    for token in cut(masked[pos : pos + size + 4]):
+    for token in _cut_window(masked[pos : pos + size + 3]):
         covered += len(token)
         if covered >= size:
             return covered == size
@@ -358,11 +386,10 @@ def _task_cue(masked: str, pos: int, end: int) -> _Cue | None:
         strong = strong or kind == "adverb"
         pos += len(word)
         if masked.startswith(_ADVERB_JOINERS, pos):
-            pos += 1  # 扎实地推进… / 全方位、全流程保障…
+            pos += 1
     if strong and pos > start:
         return _Cue("should", start, start, False, masked[start:pos])
-    verb = _jieba_verb_at(masked, pos) if pos < end else None
-    return _verb_cue(masked, start, pos, end, verb) if verb else None
+    return None
 
 
 def _verb_cue(masked: str, start: int, pos: int, end: int, verb: str) -> _Cue | None:
@@ -385,9 +412,8 @@ def _lead_modal(masked: str, pos: int) -> str | None:
 # --- the governing cue and the sentence's context --------------------------------------------------
 
 
-def _governing_cue(masked: str) -> _Cue | None:
+def _governing_cue(masked: str, explicit: _Cue | None) -> _Cue | None:
     """The cue that governs the sentence: the first one, but 必须 over the 要 of a purpose clause."""
-    explicit = _explicit_cue(masked)
     lead = _lead_cue(masked)
     if explicit is None or (lead is not None and lead.start < explicit.start):
         return lead
@@ -467,7 +493,7 @@ def _verb_after(masked: str, pos: int) -> str | None:
             pos = _clause_end(masked, pos) + 1
             continue
         pos += len(word)
-        if masked.startswith(_ADVERB_SUFFIX, pos):
+        if masked.startswith(_ADVERB_JOINERS, pos):
             pos += 1
     return None
 
@@ -475,7 +501,7 @@ def _verb_after(masked: str, pos: int) -> str | None:
 def _first_verb(window: str) -> str | None:
     """The first verb jieba finds in a short window (搞, 摆在 …), skipping copulas and the like."""
     stop_re = _lexicon().stop_re
-    for word, flag in pos_cut(window):
+    for word, flag in _pos_cut_window(window):
         if flag.startswith("v") and (len(word) > 1 or flag == "v") and not stop_re.fullmatch(word):
             return word
     return None
@@ -497,11 +523,13 @@ def modality_of(sentence: str) -> str | None:
     'will'
     >>> modality_of("大力提振消费。")
     'should'
-    >>> print(modality_of("这是一项重要任务。"), modality_of("会议即将召开。"), modality_of("已经完成了改造。"))
-    None None None
+    >>> print(modality_of("这是一项重要任务。"), modality_of("会议即将召开。"))
+    None None
+    >>> print(modality_of("已经完成了改造。"))
+    None
     """
     masked = mask_quotes(sentence)
-    cue = _governing_cue(masked)
+    cue = _governing_cue(masked, _explicit_cue(masked))
     if cue is None or (not cue.explicit and has_past_marker(masked)):
         return None
     return cue.modality
@@ -522,20 +550,23 @@ def is_reporting_heading(title: str) -> bool:
 def extract_directives(text: str, *, reporting: bool = False) -> list[DirectiveHit]:
     """Directive sentences of one paragraph; ``reporting`` when it sits in a section about past work.
 
-    >>> [(h.text, h.modality, h.verb) for h in extract_directives("近年来，深入推进改革。要深化改革。")]
-    [('要深化改革。', 'should', '深化')]
+    >>> [(h.text, h.modality, h.verb) for h in extract_directives("近年来，深入推进改革。要深化警务改革。")]
+    [('要深化警务改革。', 'should', '深化')]
     """
     hits: list[DirectiveHit] = []
     past = False  # an opening such as 近年来 turned the paragraph to past work
     for start, end in split_sentences(text):
         sentence = text[start:end]
         masked = mask_quotes(sentence)
+        if _ENUMERATION.match(masked):
+            past = False  # 三是…: a new item of the enumeration
         past = past or _opens_report(masked)
-        cue = _governing_cue(masked)
-        if cue is None:
-            continue
         in_report = reporting or past
-        if not cue.explicit and (in_report or has_past_marker(masked)):
+        explicit = _explicit_cue(masked)
+        if explicit is None and (in_report or has_past_marker(masked)):
+            continue  # only an explicit modal word could make it a directive
+        cue = _governing_cue(masked, explicit)
+        if cue is None or (not cue.explicit and (in_report or has_past_marker(masked))):
             continue
         if cue.explicit and in_report and _states_shortcoming(masked, cue):
             continue

@@ -21,17 +21,33 @@ Rules, in the order they apply:
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
-import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
+from typing import TypeAlias
 
-from policykb.extract.hits import RegionHit
+from ..lexicon import read_lines, read_tsv
+from ..segment import cut
+from .hits import RegionHit
+
+__all__ = [
+    "Alias",
+    "Division",
+    "Province",
+    "aliases",
+    "divisions",
+    "find_regions",
+    "lookup_province",
+    "province_name",
+    "provinces",
+    "region_of_position",
+    "stop_words",
+    "vague_areas",
+]
+
+_Trie: TypeAlias = dict[str, "_Trie"]
 
 # Kinds of alias that name a province in their own right (湘, 三湘), as opposed to a part of
 # it (湘南) or a compound (湘警); only these are Province.aliases and CLI arguments.
@@ -82,7 +98,7 @@ class Alias:
 
 
 @dataclass(frozen=True, slots=True)
-class Lexicon:
+class _Lexicon:
     """Every matchable name with its province code (None: a look-alike that names no province)."""
 
     names: dict[str, str | None]
@@ -95,42 +111,27 @@ class Lexicon:
 # ---------------------------------------------------------------------------- data files
 
 
-def data_text(filename: str) -> str:
-    return resources.files("policykb").joinpath("data", filename).read_text(encoding="utf-8")
-
-
-def read_data_rows(filename: str) -> list[list[str]]:
-    """Tab-separated rows of a data file, without its ``#`` header comments and column names."""
-    text = data_text(filename)
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.reader(io.StringIO("\n".join(lines[1:])), delimiter="\t"))
-
-
-def read_word_list(filename: str) -> tuple[str, ...]:
-    """One word per line, ``#`` lines are comments."""
-    return tuple(line.strip() for line in data_text(filename).splitlines() if line.strip() and not line.startswith("#"))
-
-
 @functools.cache
 def divisions() -> tuple[Division, ...]:
-    return tuple(Division(*row) for row in read_data_rows("regions.tsv"))
+    return tuple(Division(*row) for row in read_tsv("regions.tsv"))
 
 
 @functools.cache
 def aliases() -> tuple[Alias, ...]:
     return tuple(
-        Alias(alias, code, kind, alone == "yes") for alias, code, kind, alone in read_data_rows("region_aliases.tsv")
+        Alias(alias, code, kind, alone == "yes")
+        for alias, code, kind, alone in read_tsv("region_aliases.tsv")
     )
 
 
 @functools.cache
 def stop_words() -> tuple[str, ...]:
-    return read_word_list("region_stoplist.txt")
+    return read_lines("region_stoplist.txt")
 
 
 @functools.cache
 def vague_areas() -> tuple[str, ...]:
-    return read_word_list("vague_areas.txt")
+    return read_lines("vague_areas.txt")
 
 
 # ---------------------------------------------------------------------------- provinces
@@ -151,14 +152,14 @@ def provinces() -> tuple[Province, ...]:
 
 
 @functools.cache
-def provinces_by_code() -> dict[str, Province]:
+def _provinces_by_code() -> dict[str, Province]:
     return {p.code: p for p in provinces()}
 
 
-def normalize_code(code: str) -> str:
+def _normalize_code(code: str) -> str:
     """``37`` and ``370000`` → ``370000``.
 
-    >>> normalize_code("37")
+    >>> _normalize_code("37")
     '370000'
     """
     code = code.strip()
@@ -166,21 +167,21 @@ def normalize_code(code: str) -> str:
 
 
 @functools.cache
-def provinces_by_name() -> dict[str, Province]:
+def _provinces_by_name() -> dict[str, Province]:
     """Full names only (北京市, 内蒙古自治区)."""
     return {p.name: p for p in provinces()}
 
 
 def province_name(code: str) -> str:
     """Full official name of a province-level region: ``province_name("150000")`` → 内蒙古自治区."""
-    province = provinces_by_code().get(normalize_code(code))
+    province = _provinces_by_code().get(_normalize_code(code))
     if province is None:
         raise KeyError(f"no province-level region has code {code!r}")
     return province.name
 
 
 @functools.cache
-def province_lookup_table() -> dict[str, Province]:
+def _province_lookup_table() -> dict[str, Province]:
     table: dict[str, Province] = {}
     for province in provinces():
         for key in (province.code, province.code[:2], province.name, province.short_name, *province.aliases):
@@ -194,13 +195,13 @@ def lookup_province(arg: str) -> Province | None:
     >>> lookup_province("37").name
     '山东省'
     """
-    return province_lookup_table().get(arg.strip())
+    return _province_lookup_table().get(arg.strip())
 
 
 # ---------------------------------------------------------------------------- the lexicon
 
 
-def province_codes_by_name(pairs: Iterable[tuple[str, str]]) -> dict[str, str | None]:
+def _province_codes_by_name(pairs: Iterable[tuple[str, str]]) -> dict[str, str | None]:
     """Name → its province code, or None where the name belongs to two provinces."""
     found: dict[str, set[str]] = defaultdict(set)
     for name, code in pairs:
@@ -208,38 +209,38 @@ def province_codes_by_name(pairs: Iterable[tuple[str, str]]) -> dict[str, str | 
     return {name: (codes.pop() if len(codes) == 1 else None) for name, codes in found.items()}
 
 
-def autonomous_variants(division: Division) -> Iterator[str]:
+def _autonomous_variants(division: Division) -> Iterator[str]:
     """迪庆藏族自治州 → 迪庆州; 东乡族自治县 → 东乡县."""
     for suffix, bare in AUTONOMOUS_SUFFIX.items():
         if division.name.endswith(suffix) and division.short_name:
             yield division.short_name + bare
 
 
-def suffixed_names(level: str) -> Iterator[tuple[str, str]]:
+def _suffixed_names(level: str) -> Iterator[tuple[str, str]]:
     for d in divisions():
         if d.level == level:
             yield d.name, d.province_code
-            for variant in autonomous_variants(d):
+            for variant in _autonomous_variants(d):
                 yield variant, d.province_code
 
 
-def short_names(level: str, min_length: int) -> Iterator[tuple[str, str]]:
+def _short_names(level: str, min_length: int) -> Iterator[tuple[str, str]]:
     for d in divisions():
         if d.level == level and len(d.short_name) >= min_length:
             yield d.short_name, d.province_code
 
 
 @functools.cache
-def lexicon_names() -> dict[str, str | None]:
+def _lexicon_names() -> dict[str, str | None]:
     """Every name the scanner knows. Later layers override earlier ones."""
     names: dict[str, str | None] = {}
     layers = (
-        province_codes_by_name(suffixed_names("county")),
-        province_codes_by_name(short_names("county", COUNTY_SHORT_MIN)),
-        province_codes_by_name(suffixed_names("prefecture")),
-        province_codes_by_name(short_names("prefecture", 2)),
-        province_codes_by_name(suffixed_names("province")),
-        province_codes_by_name(short_names("province", 2)),
+        _province_codes_by_name(_suffixed_names("county")),
+        _province_codes_by_name(_short_names("county", COUNTY_SHORT_MIN)),
+        _province_codes_by_name(_suffixed_names("prefecture")),
+        _province_codes_by_name(_short_names("prefecture", 2)),
+        _province_codes_by_name(_suffixed_names("province")),
+        _province_codes_by_name(_short_names("province", 2)),
         {a.alias: a.province_code for a in aliases() if a.alone},
         dict.fromkeys(vague_areas()),
         dict.fromkeys(stop_words()),
@@ -249,23 +250,23 @@ def lexicon_names() -> dict[str, str | None]:
     return names
 
 
-def trie_pattern(words: Iterable[str]) -> str:
+def _trie_pattern(words: Iterable[str]) -> str:
     """A regex that matches the longest of ``words`` at a position.
 
-    >>> re.match(trie_pattern(["山东", "山东省", "山西"]), "山东省委").group()
+    >>> re.match(_trie_pattern(["山东", "山东省", "山西"]), "山东省委").group()
     '山东省'
     """
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    trie: _Trie = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return trie_node_pattern(trie)
+    return _trie_node_pattern(trie)
 
 
-def trie_node_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    branches = [re.escape(char) + trie_node_pattern(child) for char, child in sorted(node.items()) if char]
+def _trie_node_pattern(node: _Trie) -> str:
+    branches = [re.escape(char) + _trie_node_pattern(child) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
     ends_here = "" in node
@@ -275,22 +276,22 @@ def trie_node_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     return group + "?" if ends_here else group
 
 
-def char_class(chars: Iterable[str]) -> str:
+def _char_class(chars: Iterable[str]) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
 
 
 @functools.cache
-def lexicon() -> Lexicon:
-    names = lexicon_names()
+def _lexicon() -> _Lexicon:
+    names = _lexicon_names()
     by_first: dict[str, list[str]] = defaultdict(list)
     for name in names:
         by_first[name[0]].append(name)
     seconds = {name[1] for name in names}
-    return Lexicon(
+    return _Lexicon(
         names=names,
         province_names=frozenset(n for p in provinces() for n in (p.name, p.short_name)),
-        by_first={first: re.compile(trie_pattern(group)) for first, group in by_first.items()},
-        prefilter=re.compile(f"(?={char_class(by_first)}{char_class(seconds)})"),
+        by_first={first: re.compile(_trie_pattern(group)) for first, group in by_first.items()},
+        prefilter=re.compile(f"(?={_char_class(by_first)}{_char_class(seconds)})"),
         bigrams=frozenset(name[:2] for name in names),
     )
 
@@ -298,25 +299,14 @@ def lexicon() -> Lexicon:
 # ---------------------------------------------------------------------------- word boundaries
 
 
-@functools.cache
-def tokenizer() -> object:
-    """A jieba tokenizer of our own, with no added words (jieba's module functions share one)."""
-    import jieba  # type: ignore[import-untyped]
-
-    jieba.setLogLevel(logging.WARNING)
-    tk = jieba.Tokenizer()
-    tk.initialize()
-    return tk
-
-
-def word_spans(text: str) -> Iterator[tuple[int, int]]:
+def _word_spans(text: str) -> Iterator[tuple[int, int]]:
     pos = 0
-    for word in tokenizer().cut(text, HMM=False):  # type: ignore[attr-defined]
+    for word in cut(text):
         yield pos, pos + len(word)
         pos += len(word)
 
 
-def cuts_a_word(text: str, start: int, end: int) -> bool:
+def _cuts_a_word(text: str, start: int, end: int) -> bool:
     """Whether a word of the sentence around ``text[start:end]`` shows it is no place name.
 
     A word that crosses one edge of the name cuts it (隆重|庆祝 around 重庆, 示范|县 around
@@ -326,74 +316,74 @@ def cuts_a_word(text: str, start: int, end: int) -> bool:
     idioms of that kind are in the stop-list (长治久安).
     """
     low = max(0, start - WINDOW)
-    for a, b in word_spans(text[low : end + WINDOW]):
+    for a, b in _word_spans(text[low : end + WINDOW]):
         a, b = a + low, b + low
         if a < start < b < end or start < a < end < b:
             return True
         if a < start and b >= end:
-            return not (text[start:end] in lexicon().province_names and is_word(text[a:start]))
+            return not (text[start:end] in _lexicon().province_names and _is_word(text[a:start]))
     return False
 
 
-def is_word(text: str) -> bool:
-    return len(text) >= 2 and tokenizer().FREQ.get(text, 0) > 0  # type: ignore[attr-defined]
+def _is_word(text: str) -> bool:
+    return len(text) >= 2 and cut(text) == [text]
 
 
-def runs_into_next_word(text: str, end: int) -> bool:
+def _runs_into_next_word(text: str, end: int) -> bool:
     """河北区|域, 安宁市|场: the suffix belongs to the word after the name."""
     glue = SUFFIX_GLUE.get(text[end - 1], "")
     return end < len(text) and text[end] in glue
 
 
-def is_street(text: str, end: int) -> bool:
+def _is_street(text: str, end: int) -> bool:
     """南京东路, 北京大街: a street named after a city, anywhere."""
     return STREET.match(text, end) is not None
 
 
-def is_bracketed_person(text: str, start: int, end: int) -> bool:
+def _is_bracketed_person(text: str, start: int, end: int) -> bool:
     """（魏汉中）: a reporter's name in brackets that ends in a place name (not （四川天府）)."""
     before = PERSON_IN_BRACKETS.search(text, max(0, start - 8), start)
     return (
         before is not None
-        and before.group(1) not in lexicon().names
+        and before.group(1) not in _lexicon().names
         and end < len(text)
         and text[end] in ")）"
     )
 
 
-def is_accepted(text: str, start: int, end: int) -> bool:
-    if is_street(text, end) or is_bracketed_person(text, start, end):
+def _is_accepted(text: str, start: int, end: int) -> bool:
+    if _is_street(text, end) or _is_bracketed_person(text, start, end):
         return False
-    if end - start > CHECKED_LENGTH or text[start:end] in provinces_by_name():
+    if end - start > CHECKED_LENGTH or text[start:end] in _provinces_by_name():
         return True
-    return not cuts_a_word(text, start, end)
+    return not _cuts_a_word(text, start, end)
 
 
 # ---------------------------------------------------------------------------- scanning
 
 
-def longest_name_at(text: str, start: int) -> tuple[int, str | None] | None:
+def _longest_name_at(text: str, start: int) -> tuple[int, str | None] | None:
     """End and province code of the longest acceptable name at ``start``; code None for a look-alike."""
-    lex = lexicon()
+    lex = _lexicon()
     pattern = lex.by_first[text[start]]
     endpos = len(text)
     while (match := pattern.match(text, start, endpos)) is not None:
         end = match.end()
         code = lex.names[match.group()]
-        if not runs_into_next_word(text, end) and (code is None or is_accepted(text, start, end)):
+        if not _runs_into_next_word(text, end) and (code is None or _is_accepted(text, start, end)):
             return end, code
         endpos = end - 1
     return None
 
 
-def scan_names(text: str) -> Iterator[tuple[int, int, str | None]]:
-    lex = lexicon()
+def _scan_names(text: str) -> Iterator[tuple[int, int, str | None]]:
+    lex = _lexicon()
     resume = 0
     for candidate in lex.prefilter.finditer(text):
         start = candidate.start()
         if start < resume or text[start : start + 2] not in lex.bigrams:
             continue
-        found = longest_name_at(text, start)
+        found = _longest_name_at(text, start)
         if found is not None:
             end, code = found
             yield start, end, code
@@ -407,7 +397,7 @@ def find_regions(text: str) -> list[RegionHit]:
     [('迪庆', '云南省')]
     """
     hits = []
-    for start, end, code in scan_names(text):
+    for start, end, code in _scan_names(text):
         if code is not None:
             hits.append(RegionHit(province_name(code), code, text[start:end], start, end))
     return hits

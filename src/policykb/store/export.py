@@ -74,6 +74,7 @@ def _batch(conn: Connection, ids: list[int]) -> Iterator[dict[str, Any]]:
             "abstract": d.abstract,
             "sections": [s for _, s in sorted(sections.get(doc_id, []), key=lambda x: x[0])],
             "figures": figures.get(doc_id, []),
+            "figures_in_words": figures.get(-doc_id, []),
             "initiatives": initiatives.get(doc_id, []),
             "regions_mentioned": regions.get(doc_id, []),
             "directives": directives.get(doc_id, []),
@@ -165,6 +166,7 @@ def _figures(conn: Connection, ids: list[int]) -> dict[int, list[dict[str, Any]]
             f_.sentence,
             f_.start,
             f_.end,
+            f_.numerals,
         )
         .where(f_.document_id.in_(ids))
         .order_by(f_.document_id, f_.start)
@@ -174,7 +176,9 @@ def _figures(conn: Connection, ids: list[int]) -> dict[int, list[dict[str, Any]]
         value: float | int | None = f.value
         if value is not None and float(value).is_integer():
             value = int(value)
-        out[f.document_id].append(
+        # figures written in digits or XX (the gold's definition) apart from those in Chinese numerals
+        key = f.document_id if f.numerals == "arabic" else -f.document_id
+        out[key].append(
             {
                 "text": f.text,
                 "value": value,

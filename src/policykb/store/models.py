@@ -174,6 +174,7 @@ class Figure(Base):
     placeholder: Mapped[bool] = mapped_column(Boolean)
     subject: Mapped[str | None] = mapped_column(String(128))
     role: Mapped[str | None] = mapped_column(String(8))  # start | end of a change
+    numerals: Mapped[str] = mapped_column(String(8))  # arabic (digits or XX) | chinese (三年, 一万人)
     sentence: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -20,6 +21,18 @@ def _insert_ignore(conn: Connection, table: Any) -> Any:
     if conn.dialect.name == "postgresql":
         return postgresql.insert(table).on_conflict_do_nothing()
     return sqlite.insert(table).on_conflict_do_nothing()
+
+
+_ARABIC = re.compile(r"[0-9０-９XxＸ]")
+
+
+def figure_numerals(text: str) -> str:
+    """Whether a figure is written with digits (or XX placeholders) or in Chinese numerals.
+
+    >>> figure_numerals("2.8万元"), figure_numerals("XX%"), figure_numerals("三年")
+    ('arabic', 'arabic', 'chinese')
+    """
+    return "arabic" if _ARABIC.search(text) else "chinese"
 
 
 def source_id_by_hash(conn: Connection, sha256: str) -> int | None:
@@ -118,6 +131,7 @@ def _write_article(
                     "placeholder": f.placeholder,
                     "subject": f.subject[:128] if f.subject else None,
                     "role": f.role,
+                    "numerals": figure_numerals(f.text),
                     "sentence": f.sentence,
                     "start": f.start,
                     "end": f.end,
