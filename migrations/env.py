@@ -14,11 +14,17 @@ from policykb.store.models import Base
 config = context.config
 target_metadata = Base.metadata
 
-# Full-text tables and views are created by hand in the migrations; autogenerate ignores them.
+# Full-text tables, the pg_trgm index and views are created by hand in the migrations;
+# autogenerate ignores them.
 _UNMANAGED_PREFIXES = ("documents_fts",)
 
 
+_UNMANAGED_INDEXES = ("ix_documents_body_trgm",)
+
+
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+    if type_ == "index" and name in _UNMANAGED_INDEXES:
+        return False
     return not (type_ == "table" and name is not None and name.startswith(_UNMANAGED_PREFIXES))
 
 

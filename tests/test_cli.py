@@ -243,3 +243,25 @@ def test_api_matches_cli(seeded_url: str) -> None:
         assert kb.search("枫桥经验", limit=3)
         assert kb.compare("内蒙古", "150000").shared
         assert kb.stats().tables["documents"] == 8
+
+
+def test_variants_and_regroup(db_url: str, tmp_path: Path) -> None:
+    assert run("ingest", str(SEEDS), db=db_url)[0] == 0
+    code, out, _ = run("variants", "--initiative", "两队一室", "--format", "json", db=db_url)
+    assert code == 0
+    spellings = {r["variant"] for r in json.loads(out)}
+    assert {"两队一室", "一室两队"} <= spellings
+    # a user's override: 一室两队 becomes an initiative of its own, and stays so after a re-ingest
+    code, out, _ = run("regroup", "一室两队", "一室两队（单列）", db=db_url)
+    assert code == 0 and "→ 一室两队（单列）" in out
+    assert run("ingest", "--force", str(SEEDS), db=db_url)[0] == 0
+    code, out, _ = run("variants", "--initiative", "一室两队（单列）", "--format", "json", db=db_url)
+    assert code == 0 and [r["variant"] for r in json.loads(out)] == ["一室两队"]
+    assert json.loads(out)[0]["origin"] == "user"
+    groups = tmp_path / "groups.tsv"
+    groups.write_text("# spelling\tinitiative\n一室两队\t两队一室\n", encoding="utf-8")
+    assert run("regroup", "--file", str(groups), db=db_url)[0] == 0
+    code, out, _ = run("provinces", "两队一室", "--format", "json", db=db_url)
+    assert {r["region"] for r in json.loads(out)} == {"内蒙古自治区", "山西省"}
+    code, _, err = run("regroup", "没有这个说法", "两队一室", db=db_url)
+    assert code == 1 and "unknown initiative spelling" in err

@@ -157,6 +157,16 @@ OWN_SENTENCES = [
     ("下一步，将持续推进智慧警务建设。", "will"),
     ("抵达现场后，民警迅速疏散围观群众。", None),  # a time clause, then a subject
     ("各级党委要加强对政法工作的领导。", "should"),
+    ("——坚持扩大有效需求，融入服务全国统一大市场建设。", "should"),  # a list bullet
+    ("这是我们必须解决的突出问题。", None),  # 必须 inside a clause describing a noun
+    ("职业教育到了必须下大力气抓好的时候。", None),
+    ("坚持党的领导是必须的。", None),
+    ("必须坚持以人民为中心的原则。", "must"),
+    ("“十五五”时期，全省将迎来重大发展机遇。", None),  # 将迎来: a forecast
+    ("将标准化建设作为统领职业教育发展的突破口。", "should"),  # 将 + noun phrase + 作为
+    ("实际工作中我们将尽最大努力争取更好结果。", "will"),
+    ("总书记指出：“要强化创新驱动。", None),  # quoted speech running over several sentences
+    ("必须坚持人民至上。”", None),
     ("重要节点要严格落实等级勤务。", "should"),
 ]
 

@@ -119,6 +119,18 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return query.search(conn, text, limit=limit)
 
+    def variants(self, *, initiative: str | None = None, limit: int | None = None) -> list[query.VariantRow]:
+        with self.engine.connect() as conn:
+            return query.variants(conn, initiative=initiative, limit=limit)
+
+    def regroup(self, variant: str, target: str) -> tuple[str, str]:
+        """Move a spelling under another initiative (a user's override, kept across re-ingests)."""
+        from .store.db import write_transaction
+        from .store.lexicon import regroup_variant
+
+        with write_transaction(self.engine) as conn:
+            return regroup_variant(conn, variant, target)
+
     def sql(self, statement: str, *, timeout: float = 10.0, limit: int | None = None) -> query.SqlResult:
         return query.run_sql(self.engine, statement, timeout=timeout, limit=limit)
 

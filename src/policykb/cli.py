@@ -322,6 +322,62 @@ def compare(state: State, region_a: str, region_b: str, fmt: str, limit: int | N
     click.echo(render(rows[:limit] if limit else rows, fmt, ["initiative", "in"]))
 
 
+@main.command("variants")
+@click.option("--initiative", default=None, help="Only the spellings of this initiative.")
+@output_options
+@click.pass_obj
+@_guard
+def variants_cmd(state: State, initiative: str | None, fmt: str, limit: int | None) -> None:
+    """How spellings are grouped under initiatives (一室两队 under 两队一室 …).
+
+    Example:
+
+        policykb variants --initiative 两队一室
+    """
+    with state.kb() as kb:
+        rows = kb.variants(initiative=initiative, limit=limit)
+    click.echo(render(rows, fmt))
+
+
+@main.command()
+@click.argument("variant", required=False)
+@click.argument("target", required=False)
+@click.option(
+    "--file", "groups_file", type=click.Path(exists=True, dir_okay=False), default=None,
+    help="TSV of 'spelling<TAB>initiative' lines to apply.",
+)
+@click.pass_obj
+@_guard
+def regroup(state: State, variant: str | None, target: str | None, groups_file: str | None) -> None:
+    """Move a spelling under another initiative (your choice is kept across re-ingests).
+
+    Example:
+
+        policykb regroup 两警合一 一警多能
+        policykb regroup --file my_groups.tsv
+    """
+    pairs: list[tuple[str, str]] = []
+    if groups_file:
+        for n, line in enumerate(open(groups_file, encoding="utf-8"), 1):  # noqa: SIM115
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) != 2:
+                raise _fail(f"{groups_file}:{n}: expected 'spelling<TAB>initiative'")
+            pairs.append((parts[0].strip(), parts[1].strip()))
+    if variant or target:
+        if not (variant and target):
+            raise _fail("give both a spelling and the initiative to put it under")
+        pairs.append((variant, target))
+    if not pairs:
+        raise _fail("nothing to regroup: give SPELLING INITIATIVE or --file")
+    with state.kb() as kb:
+        for v, t in pairs:
+            old, new = kb.regroup(v, t)
+            click.echo(f"{v}: {old} → {new}")
+
+
 @main.command("documents")
 @click.option("--region", default=None, help="Home region (name, short name or code).")
 @click.option("--author", default=None, help="Author name (part of it).")

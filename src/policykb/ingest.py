@@ -67,13 +67,53 @@ class _Parsed:
 
 
 def _parse_job(job: _Job) -> _Parsed:
+    """Read and parse one file; whatever goes wrong becomes that file's one-line error, so one bad
+    file never ends the run.
+
+    Parsing has a time budget: ``$POLICYKB_PARSE_TIMEOUT`` seconds, by default 60 s plus 1 s per
+    20 kB. SIGALRM enforces it where a signal can be used (a process's main thread on POSIX: the
+    CLI and the ``--jobs`` workers); in other threads the parse runs without a budget.
+    """
+    import os
+    import signal
+    import threading
+
+    from .errors import ParseTimeoutError
+
     try:
         source = read_source(job.path, job.max_bytes)
-        parsed = parse_text(source.text, source.name, lexicon=job.lexicon, encoding=source.encoding)
     except InputError as err:
+        return _Parsed(None, None, str(err))
+    default = 60 + source.size / 20_000
+    try:
+        budget = float(os.environ.get("POLICYKB_PARSE_TIMEOUT") or default)
+    except ValueError:
+        budget = default
+    main_thread = threading.current_thread() is threading.main_thread()
+    guarded = budget > 0 and main_thread and hasattr(signal, "setitimer")
+
+    def on_alarm(_signum: int, _frame: object) -> None:
+        raise ParseTimeoutError(source.path, budget)
+
+    previous = signal.signal(signal.SIGALRM, on_alarm) if guarded else None
+    try:
+        if guarded:
+            signal.setitimer(signal.ITIMER_REAL, budget)
+        try:
+            parsed = parse_text(source.text, source.name, lexicon=job.lexicon, encoding=source.encoding)
+        finally:
+            if guarded:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+    except ParseTimeoutError as err:
         return _Parsed(None, None, str(err))
     except RecursionError:
         return _Parsed(None, None, f"{job.path}: text too deeply nested to parse")
+    except Exception as err:  # a parser bug: charge it to this file, go on with the next
+        why = f"{type(err).__name__}: {str(err).splitlines()[0][:200] if str(err) else ''}"
+        return _Parsed(None, None, f"{job.path}: parser error ({why}); please report it")
+    finally:
+        if guarded:
+            signal.signal(signal.SIGALRM, previous or signal.SIG_DFL)
     return _Parsed(source, parsed, None)
 
 

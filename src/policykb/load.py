@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +14,20 @@ from .errors import BinaryFileError, DecodeError, EmptyFileError, FileTooLargeEr
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 SUFFIXES = (".txt", ".md")
+# A UTF-8 file broken after this many multi-byte characters is UTF-8 with bad bytes (truncated, or
+# another encoding pasted in), not a GB18030 file that happened to start like UTF-8.
+UTF8_PREFIX_CHARS = 16
+# Runs of three UTF-8-encoded CJK characters: never seen in real GB18030 text, common when a
+# UTF-8 paragraph sits in a GB18030 file.
+_UTF8_CJK_RUN = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){3}")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# In real GB18030/GBK Chinese text nearly every ideograph is in GB2312 and none is private-use;
+# bytes that only happen to decode (random data, Big5, mojibake) fall far below these shares.
+MIN_GB2312_SHARE = 0.8
+MAX_PRIVATE_USE_SHARE = 0.01
+SAMPLE_CHARS = 20000
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,18 +44,27 @@ def read_source(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
     """Read and decode one file, raising an :class:`InputError` subclass for bad input."""
     p = Path(path)
     shown = str(p)
+    data = _read_bytes(p, shown, max_bytes)
+    text, encoding = decode_bytes(data, shown)
+    return SourceText(shown, p.name, hashlib.sha256(data).hexdigest(), len(data), encoding, text)
+
+
+def _read_bytes(p: Path, shown: str, max_bytes: int) -> bytes:
+    """The file's bytes, refusing by its size before reading (a 1 GB sparse file costs one stat) and
+    refusing anything but a regular file (a FIFO would block the run forever, a device never ends)."""
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise FileTooLargeError(shown, size, max_bytes)
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise UnreadableError(shown, "not a regular file")
+        if st.st_size > max_bytes:
+            raise FileTooLargeError(shown, st.st_size, max_bytes)
         with p.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as err:
         raise UnreadableError(shown, err.strerror or type(err).__name__) from None
-    if len(data) > max_bytes:
+    if len(data) > max_bytes:  # it grew between stat and read
         raise FileTooLargeError(shown, len(data), max_bytes)
-    text, encoding = decode_bytes(data, shown)
-    return SourceText(shown, p.name, hashlib.sha256(data).hexdigest(), len(data), encoding, text)
+    return data
 
 
 def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
@@ -66,12 +91,46 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         raise BinaryFileError(path)
     try:
         return _checked(data.decode("utf-8"), path), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        bad_at = err.start
+    if _is_broken_utf8(data, bad_at):
+        raise DecodeError(path, [f"utf-8 (invalid byte at offset {bad_at}: truncated or mixed encodings)"])
     try:
-        return _checked(data.decode("gb18030"), path), "gb18030"
+        text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise DecodeError(path, ["utf-8", "gb18030"]) from None
+        raise DecodeError(path, [f"utf-8 (invalid byte at offset {bad_at})", "gb18030"]) from None
+    why = _implausible_gb18030(data, text)
+    if why:
+        raise DecodeError(path, [f"utf-8 (invalid byte at offset {bad_at})", f"gb18030 ({why})"])
+    return _checked(text, path), "gb18030"
+
+
+def _is_broken_utf8(data: bytes, bad_at: int) -> bool:
+    """Valid UTF-8 with many multi-byte characters up to ``bad_at``: a UTF-8 file with bad bytes.
+
+    >>> cut = "公安工作高质量发展新篇章奋力谱写新征程".encode()[:-1]  # the last character cut in half
+    >>> _is_broken_utf8(cut, len(cut) - 2)
+    True
+    >>> _is_broken_utf8("公安".encode("gbk"), 0)
+    False
+    """
+    prefix = data[:bad_at].decode("utf-8")
+    return len(_NON_ASCII.findall(prefix[:SAMPLE_CHARS])) >= UTF8_PREFIX_CHARS
+
+
+def _implausible_gb18030(data: bytes, text: str) -> str | None:
+    """Why text that decoded as GB18030 is not real GB18030 text, or None when it looks real."""
+    if _UTF8_CJK_RUN.search(data):
+        return "mixed with UTF-8"
+    sample = text[:SAMPLE_CHARS]
+    non_ascii = len(_NON_ASCII.findall(sample))
+    if non_ascii and len(_PRIVATE_USE.findall(sample)) > MAX_PRIVATE_USE_SHARE * non_ascii:
+        return "private-use characters: not text in this encoding"
+    ideographs = "".join(_CJK.findall(sample))
+    common = len(ideographs.encode("gb2312", errors="ignore")) // 2
+    if ideographs and common < MIN_GB2312_SHARE * len(ideographs):
+        return "mostly rare characters: not text in this encoding"
+    return None
 
 
 def _checked(text: str, path: str) -> str:
@@ -109,9 +168,9 @@ def iter_source_paths(paths: list[str]) -> list[Path]:
                     continue
                 seen.add(real)
                 dirs.sort()
-                for f in sorted(files):
-                    if f.lower().endswith(SUFFIXES):
-                        found.append(Path(root_s) / f)
+                for name in sorted(files):
+                    if name.lower().endswith(SUFFIXES):
+                        found.append(Path(root_s) / name)
         else:
             found.append(p)
     unique: list[Path] = []

@@ -218,6 +218,34 @@ def initiatives(
 
 
 @dataclass(frozen=True, slots=True)
+class VariantRow:
+    variant: str
+    initiative: str
+    origin: str  # auto | user
+    mentions: int
+
+
+def variants(conn: Connection, *, initiative: str | None = None, limit: int | None = None) -> list[VariantRow]:
+    """How spellings are grouped under initiatives (the grouping users can override)."""
+    v = m.InitiativeVariant
+    q = (
+        select(v.variant, m.Initiative.name, v.origin, func.count(m.InitiativeMention.id))
+        .join(m.Initiative, m.Initiative.id == v.initiative_id)
+        .outerjoin(m.InitiativeMention, m.InitiativeMention.variant_id == v.id)
+        .group_by(v.id, v.variant, m.Initiative.name, v.origin)
+        .order_by(m.Initiative.name, v.variant)
+    )
+    if initiative:
+        found = find_initiative(conn, initiative)
+        if found is None:
+            raise QueryError(f"unknown initiative: {initiative!r}")
+        q = q.where(v.initiative_id == found[0])
+    if limit:
+        q = q.limit(limit)
+    return [VariantRow(str(a), str(b), str(c), int(d)) for a, b, c, d in conn.execute(q)]
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     a: str
     b: str

@@ -39,6 +39,8 @@ _ENUMERATION = re.compile(
     r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}(?:是|要|、)"
     r"|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]{1,3}(?:[，,、]|是))"
 )
+# A list bullet opening a sentence (——坚持扩大有效需求，…).
+_BULLET = re.compile(r"[—－\-●■◆▲•·]+\s*")
 # An enumerated sentence this short, with no modal word of its own, is a heading (一是加强政治领导。).
 _HEADING_MAX = 40
 # How many opening clauses may carry a marker of past work (为了…，…，近年来，各地…).
@@ -252,11 +254,15 @@ def _is_modal_use(masked: str, start: int, end: int, word: str) -> bool:
 
 
 def _is_attributive(masked: str, start: int, end: int) -> bool:
-    """这是必须解决的问题 / 到了必须下大力气抓好的时候: the modal sits in a clause that describes a noun."""
+    """这是必须解决的问题 / 到了必须下大力气抓好的时候: the modal sits in a clause that describes a noun
+    (or is itself the predicate adjective: …是必须的)."""
+    clause_end = _clause_end(masked, end)
+    if masked[end:clause_end].rstrip("。！？!?") == "的":
+        return True  # 坚持党的领导是必须的
     before = masked[_clause_start(masked, start) : start]
     if not _COPULA_BEFORE.search(before):
         return False
-    return _ATTRIBUTIVE_END.search(masked, end, _clause_end(masked, end)) is not None
+    return _ATTRIBUTIVE_END.search(masked, end, clause_end) is not None
 
 
 def _is_prediction(masked: str, pos: int) -> bool:
@@ -318,6 +324,8 @@ def _lead_cue(masked: str) -> _Cue | None:
 
 
 def _skip_label(masked: str, pos: int) -> int:
+    m = _BULLET.match(masked, pos)
+    pos = m.end() if m else pos
     m = _ENUMERATION.match(masked, pos)
     return m.end() if m else pos
 

@@ -154,42 +154,44 @@ def parse_chinese_number(numeral: str) -> int:
 
     >>> [parse_chinese_number(n) for n in ("一万", "三", "十", "二十五", "两", "一百零五", "两千三百万")]
     [10000, 3, 10, 25, 2, 105, 23000000]
-    >>> parse_chinese_number("三亿五千万")
-    350000000
+    >>> parse_chinese_number("三亿五千万"), parse_chinese_number("三万五千"), parse_chinese_number("万亿")
+    (350000000, 35000, 1000000000000)
     >>> parse_chinese_number("十四五")  # a period's name, not a number
     Traceback (most recent call last):
     ValueError: not a Chinese number: '十四五'
     """
     digits, multipliers = _numerals()
-    total = section = number = 0
-    last_small = 10**9  # small multipliers (十百千) must fall within a section
-    pending = False  # a digit not yet consumed by a multiplier
-    zero = False
+    if not numeral:
+        raise ValueError("not a Chinese number: ''")
+    total = section = 0
+    digit: int | None = None  # a digit not yet taken by a multiplier
+    last: int | None = None  # the last multiplier seen
+    small: int | None = None  # the last of 十百千 in the current 万/亿 section: they must fall
+    gap = False  # a 零 since the last multiplier (一百零五)
     for char in numeral:
-        if char in digits:
-            if pending and not zero:
-                raise ValueError(f"not a Chinese number: {numeral!r}")
-            number, pending, zero = digits[char], True, digits[char] == 0
-        elif char in multipliers:
+        if char in digits and digits[char] == 0 and digit is None:
+            gap = True
+        elif char in digits and digit is None:
+            digit = digits[char]
+        elif char in multipliers and (
+            multipliers[char] >= 10_000 or small is None or multipliers[char] < small
+        ):
             value = multipliers[char]
             if value < 10_000:
-                if value >= last_small:
-                    raise ValueError(f"not a Chinese number: {numeral!r}")
-                section += (number if pending else 1) * value
-                last_small = value
+                section += (1 if digit is None else digit) * value
+                small = value
             elif value == 10_000:
-                section = (section + (number if pending else 0) or 1) * value
-                last_small = 10**9
+                section = (section + (digit or 0) or 1) * value
+                small = None
             else:
-                total = (total + section + (number if pending else 0) or 1) * value
-                section, last_small = 0, 10**9
-            number, pending, zero = 0, False, False
-        else:
+                total = (total + section + (digit or 0) or 1) * value
+                section, small = 0, None
+            digit, last, gap = None, value, False
+        else:  # two digits in a row (十四五, 二〇二四), a rising multiplier, or not a numeral at all
             raise ValueError(f"not a Chinese number: {numeral!r}")
-    if not numeral or (pending and not zero and 10 < last_small < 10**9 and number):
-        # 一百五 (colloquial 150) is ambiguous; 一百零五 is not
-        raise ValueError(f"not a Chinese number: {numeral!r}")
-    return total + section + (number if pending else 0)
+    if digit is not None and last not in (None, 10) and not gap:
+        raise ValueError(f"not a Chinese number: {numeral!r}")  # 一百五, 一万二: colloquial, ambiguous
+    return total + section + (digit or 0)
 
 
 def _multiplier_value(multiplier: str) -> int:
@@ -686,7 +688,7 @@ def _takes_before(tokens: list[tuple[str, str]], i: int, phrase: list[tuple[str,
     if phrase and phrase[0][0] in _words("suffix") and tag in _VERB_TAGS:
         return True  # 解决率, 开行量: a one-character suffix makes the verb part of a noun
     if word in _words("action"):
-        return False
+        return False  # 打掉涉黑组织63个, 共有民警300名: what is counted follows the verb
     return tag not in _STOP_TAGS
 
 
@@ -738,7 +740,7 @@ def _takes_after(tokens: list[tuple[str, str]], i: int, phrase: list[tuple[str, 
     if _is_punct(word) or word in _words("stop") or word in _words("of"):
         return False
     has_noun = any(t in _NOUN_TAGS for _, t in phrase)
-    nxt = tokens[i + 1][1] if i + 1 < len(tokens) else ""
+    nxt_word, nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
     if word in _words("conj"):
         return has_noun and nxt in _NOUN_TAGS
     if tag == "t" and nxt in _NOUN_TAGS:
@@ -749,8 +751,9 @@ def _takes_after(tokens: list[tuple[str, str]], i: int, phrase: list[tuple[str, 
         return True
     if tag in _STOP_TAGS:
         return False
-    if tag in _VERB_TAGS and has_noun:
-        return nxt in _NOUN_TAGS and word not in _words("action")  # 执法办案管理中心: a verb inside a noun
+    if tag in _VERB_TAGS and has_noun:  # 执法办案管理中心, 智慧警务站: a verb inside a noun
+        last = len(word) == 1 and (not nxt_word or _is_punct(nxt_word))
+        return (nxt in _NOUN_TAGS or last) and word not in _words("action", "link")
     return True
 
 
@@ -836,7 +839,7 @@ def _assign_subjects(text: str, figures: list[_Figure], clauses: _Clauses) -> No
                 continue
         nxt = figures[i + 1].outer_start if i + 1 < len(figures) and figures[i + 1].outer_start < hi else hi
         right = text[figure.outer_end : min(nxt, figure.outer_end + _WINDOW)]
-        figure.subject = _subject_of(left, right, figure.unit)
+        figure.subject = _subject_of(left, "" if figure.role == "start" else right, figure.unit)
         if figure.subject is None and i and _continues(text, figures[i - 1], figure, left):
             figure.subject = figures[i - 1].subject
 

@@ -17,6 +17,11 @@ Rules, in the order they apply:
   示范|县, 新乡|贤): jieba segments a small window around it.
 - A name ending in 市 or 区 that runs into 市场 or 区域 gives way to a shorter name
   (河北区域 → 河北).
+- A city's name that starts a street's (南京东路) or ends a bracketed reporter's name
+  (（魏汉中）) is no mention.
+
+Scanning is fast without a Python loop per name: a regex finds the positions where a name's
+first two characters stand, and a per-first-character trie regex takes the longest name there.
 """
 
 from __future__ import annotations

@@ -87,3 +87,46 @@ def _refresh_document(conn: Connection, doc_id: int, lexicon: Lexicon) -> int:
     if rows:
         conn.execute(_insert_ignore(conn, m.InitiativeMention), rows)
     return len(rows)
+
+
+def regroup_variant(conn: Connection, variant: str, target: str) -> tuple[str, str]:
+    """Put a spelling under another initiative (by the initiative's name or one of its spellings),
+    creating that initiative when none has the name. The choice is marked ``origin='user'`` and kept
+    across re-ingests. Returns (old initiative name, new initiative name)."""
+    from sqlalchemy import delete, func, insert, update
+
+    from ..errors import QueryError
+
+    row = conn.execute(
+        select(m.InitiativeVariant.id, m.Initiative.name, m.Initiative.id)
+        .join(m.Initiative)
+        .where(m.InitiativeVariant.variant == variant)
+    ).first()
+    if row is None:
+        raise QueryError(f"unknown initiative spelling: {variant!r} (see `policykb variants`)")
+    variant_id, old_name, old_id = row
+    found = conn.execute(select(m.Initiative.id, m.Initiative.name).where(m.Initiative.name == target)).first()
+    if found is None:
+        found = conn.execute(
+            select(m.Initiative.id, m.Initiative.name)
+            .join(m.InitiativeVariant)
+            .where(m.InitiativeVariant.variant == target)
+        ).first()
+    if found is None:
+        new_id = conn.execute(
+            insert(m.Initiative).returning(m.Initiative.id), {"name": target, "key": "user:" + target}
+        ).scalar_one()
+        new_name = target
+    else:
+        new_id, new_name = found
+    conn.execute(
+        update(m.InitiativeVariant)
+        .where(m.InitiativeVariant.id == variant_id)
+        .values(initiative_id=new_id, origin="user")
+    )
+    left = conn.execute(
+        select(func.count()).select_from(m.InitiativeVariant).where(m.InitiativeVariant.initiative_id == old_id)
+    ).scalar_one()
+    if not left:
+        conn.execute(delete(m.Initiative).where(m.Initiative.id == old_id))
+    return str(old_name), str(new_name)

@@ -1,0 +1,921 @@
+"""policykb benchmark: ingest, memory, questions, start-up, size and growth, each against a baseline
+measured in the same run, reported as min/median/max over repeated runs.
+
+    python bench/run.py                 # full: 1,000 and 20,000 articles → bench/RESULTS.md
+    python bench/run.py --quick         # 1,000 articles, fewer repeats, < 5 min → bench/out/
+    python bench/run.py --quick --no-timing-targets --n 300   # the CI smoke test
+
+Run it with the project's virtualenv Python (it calls the ``policykb`` command installed next to
+it and imports ``policykb`` for in-process questions). Public tools only: the standard library,
+policykb's own dependencies (jieba for the baseline) and ripgrep (``rg``; ``grep -rl`` when absent).
+
+Exit status 0 when every correctness check passes (planted initiatives' regions equal the
+manifest, search equals a brute-force scan, every file ingested); 1 otherwise. Timing targets are
+reported, never enforced by the exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import hashlib
+import io
+import json
+import math
+import os
+import platform
+import pstats
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import make_corpus  # noqa: E402  (the generator next to this file)
+
+SMALL = 1000  # the reference scale for memory and growth
+SEARCH_LONG = "矛盾纠纷"  # 3+ characters: answered by the FTS5 trigram index
+SEARCH_SHORT = ("枫桥", "藏")  # 1–2 characters: the trigram index cannot answer, a scan must
+
+_JIEBA_PASS = r"""
+import json, sys, time
+t0 = time.perf_counter()
+import jieba
+jieba.setLogLevel(60)
+jieba.initialize()
+t1 = time.perf_counter()
+paths = open(sys.argv[1], encoding="utf-8").read().splitlines()
+nbytes = ntokens = 0
+for p in paths:
+    data = open(p, "rb").read()
+    nbytes += len(data)
+    ntokens += len(jieba.lcut(data.decode("utf-8")))
+t2 = time.perf_counter()
+print(json.dumps({"init": t1 - t0, "seconds": t2 - t1, "bytes": nbytes, "tokens": ntokens}))
+"""
+
+
+# ============================================================================ measurements
+
+
+@dataclass
+class Stat:
+    values: list[float]
+
+    @property
+    def min(self) -> float:
+        return min(self.values)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+    @property
+    def max(self) -> float:
+        return max(self.values)
+
+
+@dataclass
+class Row:
+    measure: str
+    scale: str
+    stat: Stat | None
+    unit: str
+    target: str = ""
+    met: bool | None = None
+    note: str = ""
+
+
+@dataclass
+class Measured:
+    """A child process run: wall seconds, its own peak RSS, and the peak RSS of its process tree."""
+
+    wall: float
+    returncode: int
+    maxrss_mb: float  # getrusage of the child (max over the child and its reaped children)
+    tree_peak_mb: float  # sum of VmRSS over the child and its descendants, polled every 50 ms
+    stdout: str
+    stderr: str
+
+
+@dataclass
+class Bench:
+    args: argparse.Namespace
+    workdir: Path
+    rows: list[Row] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    profile: str = ""
+
+    def add(self, row: Row) -> Row:
+        if self.args.no_timing_targets and row.unit not in {"", "bool"}:
+            row.met = None
+        self.rows.append(row)
+        print("  " + _row_line(row), flush=True)
+        return row
+
+    def fail(self, message: str) -> None:
+        self.failures.append(message)
+        print(f"  CHECK FAILED: {message}", flush=True)
+
+    def passed(self, message: str) -> None:
+        self.checks.append(message)
+        print(f"  ok: {message}", flush=True)
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        raw = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(x) for x in raw.split()]
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def tree_rss_kb(pid: int) -> int:
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += _rss_kb(p)
+        todo.extend(_children(p))
+    return total
+
+
+def run_measured(cmd: Sequence[str], *, env: dict[str, str] | None = None, poll: bool = True) -> Measured:
+    """Run a command to its end; its wall time, rusage peak RSS and (polled) process-tree peak RSS."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(list(cmd), stdout=out, stderr=err, env=env)
+        peak = [0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.is_set():
+                peak[0] = max(peak[0], tree_rss_kb(proc.pid))
+                done.wait(0.05)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        if poll:
+            sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        done.set()
+        if poll:
+            sampler.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Measured(
+            wall,
+            proc.returncode,
+            usage.ru_maxrss / 1024,
+            peak[0] / 1024,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+        )
+
+
+def time_calls(fn: Callable[[], Any], repeat: int) -> tuple[float, Stat, Any]:
+    """(first call's seconds, stat of the following calls, last result)."""
+    t0 = time.perf_counter()
+    result = fn()
+    first = time.perf_counter() - t0
+    values = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = fn()
+        values.append(time.perf_counter() - t0)
+    return first, Stat(values), result
+
+
+def ratio_stat(num: Sequence[float], den: Sequence[float]) -> Stat:
+    """Ratios of paired runs (same repeat index), or of every pair when the counts differ."""
+    if len(num) == len(den):
+        return Stat([a / b for a, b in zip(num, den, strict=True)])
+    return Stat([a / b for a in num for b in den])
+
+
+# ============================================================================ tools
+
+
+def policykb_cmd() -> list[str]:
+    script = Path(sys.executable).parent / "policykb"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("policykb")
+    if found:
+        return [found]
+    return [sys.executable, "-m", "policykb"]
+
+
+def grep_tool() -> tuple[list[str], str]:
+    rg = shutil.which("rg")
+    if rg:
+        return [rg, "-l", "-F", "--no-messages"], "rg -l"
+    return ["grep", "-rlF"], "grep -rl (ripgrep not installed)"
+
+
+def machine_info() -> dict[str, str]:
+    import jieba  # type: ignore[import-untyped]
+    import sqlalchemy
+
+    import policykb
+
+    cpu = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = "?"
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split("MemTotal:")[1].split()[0])
+        ram = f"{kb / 1024 / 1024:.1f} GiB"
+    except (OSError, IndexError, ValueError):
+        pass
+    rg = shutil.which("rg")
+    rg_version = subprocess.run([rg, "--version"], capture_output=True, text=True).stdout.split("\n")[0] if rg else "absent"
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "-C", str(ROOT), "status", "--porcelain", "--", "src"], capture_output=True, text=True
+    ).stdout.strip()
+    return {
+        "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "ram": ram,
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "sqlalchemy": sqlalchemy.__version__,
+        "jieba": getattr(jieba, "__version__", "?"),
+        "policykb": f"{policykb.__version__} (git {commit or '?'}{', src/ modified' if dirty else ''})",
+        "ripgrep": rg_version,
+    }
+
+
+# ============================================================================ corpus
+
+
+def generator_hash() -> str:
+    return hashlib.sha256(Path(make_corpus.__file__).read_bytes()).hexdigest()[:16]
+
+
+def ensure_corpus(workdir: Path, n: int, seed: int) -> tuple[Path, dict[str, Any]]:
+    """The corpus of ``n`` articles, built once and reused while the generator is unchanged."""
+    out = workdir / f"corpus-n{n}-s{seed}"
+    manifest_path = out / "manifest.json"
+    if manifest_path.exists():
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if manifest.get("generator") == generator_hash() and manifest.get("n") == n:
+            print(f"corpus: reusing {out} ({manifest['bytes'] / 1e6:.1f} MB)", flush=True)
+            return out, manifest
+        shutil.rmtree(out)
+    print(f"corpus: building {n} articles in {out} …", flush=True)
+    out.mkdir(parents=True, exist_ok=True)
+    manifest = make_corpus.build(n, out, seed)
+    manifest["generator"] = generator_hash()
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"corpus: {manifest['bytes'] / 1e6:.1f} MB, mean {manifest['mean_bytes']} bytes/article", flush=True)
+    return out, manifest
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    return sorted((corpus / "articles").rglob("*.txt"))
+
+
+def spread_sample(files: list[Path], k: int) -> list[Path]:
+    """``k`` files spread evenly over the corpus (all of them when k >= len)."""
+    if k >= len(files):
+        return files
+    step = len(files) / k
+    return [files[int(i * step)] for i in range(k)]
+
+
+# ============================================================================ ingest
+
+
+@dataclass
+class IngestRun:
+    jobs: int
+    m: Measured
+    db: Path
+    db_bytes: int
+    articles: int
+
+
+def db_bytes(db: Path) -> int:
+    return sum(p.stat().st_size for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm")) if p.exists())
+
+
+def remove_db(db: Path) -> None:
+    for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        p.unlink(missing_ok=True)
+
+
+def ingest_once(b: Bench, corpus: Path, n: int, jobs: int, tag: str) -> IngestRun:
+    db = b.workdir / "db" / f"n{n}-j{jobs}-{tag}.db"
+    db.parent.mkdir(parents=True, exist_ok=True)
+    remove_db(db)
+    cmd = [*policykb_cmd(), "--db", str(db), "ingest", str(corpus / "articles"), "--jobs", str(jobs)]
+    print(f"  ingest n={n} --jobs {jobs} ({tag}) …", flush=True)
+    m = run_measured(cmd)
+    summary = m.stdout.strip().splitlines()[-1] if m.stdout.strip() else ""
+    found = re.search(r"(\d+) files: (\d+) stored.*?(\d+) failed; (\d+) articles", summary)
+    if m.returncode != 0 or not found or int(found.group(2)) != n or int(found.group(3)) != 0:
+        b.fail(f"ingest n={n} --jobs {jobs}: exit {m.returncode}: {summary or m.stderr[-500:]}")
+    articles = int(found.group(4)) if found else 0
+    print(f"    {m.wall:.1f} s, peak RSS {m.maxrss_mb:.0f} MB (tree {m.tree_peak_mb:.0f} MB): {summary}", flush=True)
+    return IngestRun(jobs, m, db, db_bytes(db), articles)
+
+
+def check_manifest(b: Bench, db: Path, manifest: dict[str, Any], label: str) -> bool:
+    """Each planted initiative's provinces (and article count) equal the manifest's."""
+    import policykb
+
+    ok = True
+    with policykb.open_kb(db, create=False) as kb:
+        for term, truth in manifest["planted"].items():
+            answer = kb.provinces(term)
+            got = sorted(r.region for r in answer.rows)
+            articles = sum(r.articles for r in answer.rows)
+            if answer.initiative is None:
+                b.fail(f"{label}: {term} is not found as an initiative (answered by text search)")
+                ok = False
+            if got != truth["provinces"] or articles != truth["count"]:
+                b.fail(
+                    f"{label}: provinces({term}) = {got} in {articles} articles; "
+                    f"manifest: {truth['provinces']} in {truth['count']} articles"
+                )
+                ok = False
+    if ok:
+        b.passed(f"manifest check passed ({label}: {len(manifest['planted'])} planted initiatives)")
+    return ok
+
+
+def jieba_once(files: list[Path]) -> dict[str, float]:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
+        fh.write("\n".join(map(str, files)))
+        listing = fh.name
+    try:
+        m = run_measured([sys.executable, "-c", _JIEBA_PASS, listing], poll=False)
+    finally:
+        os.unlink(listing)
+    if m.returncode != 0:
+        raise RuntimeError(f"jieba pass failed: {m.stderr[-500:]}")
+    out: dict[str, float] = json.loads(m.stdout.strip().splitlines()[-1])
+    out["wall"] = m.wall
+    return out
+
+
+# ============================================================================ one scale
+
+
+@dataclass
+class Scale:
+    n: int
+    corpus: Path
+    manifest: dict[str, Any]
+    source_bytes: int
+    ingest1: list[IngestRun] = field(default_factory=list)
+    ingest2: list[IngestRun] = field(default_factory=list)
+    jieba: list[dict[str, float]] = field(default_factory=list)
+    jieba_files: int = 0
+    db: Path | None = None  # kept for the questions
+    term: str = ""
+    provinces: Stat | None = None
+    search_long: Stat | None = None
+    rg_provinces: Stat | None = None
+
+
+def measure_ingest(b: Bench, s: Scale, repeat: int) -> None:
+    files = corpus_files(s.corpus)
+    sample = spread_sample(files, b.args.jieba_files or len(files))
+    s.jieba_files = len(sample)
+    for r in range(repeat):
+        for jobs, runs in ((1, s.ingest1), (2, s.ingest2)):
+            if jobs == 2 and b.args.skip_jobs2:
+                continue
+            run = ingest_once(b, s.corpus, s.n, jobs, f"r{r}")
+            check_manifest(b, run.db, s.manifest, f"n={s.n} --jobs {jobs} run {r + 1}")
+            runs.append(run)
+        print(f"  jieba.lcut pass over {len(sample)} files …", flush=True)
+        res = jieba_once(sample)
+        print(f"    {res['seconds']:.1f} s for {res['bytes'] / 1e6:.1f} MB", flush=True)
+        s.jieba.append(res)
+    keep = s.ingest1[-1]
+    s.db = keep.db
+    for run in s.ingest1[:-1] + s.ingest2:
+        if not b.args.keep_dbs:
+            remove_db(run.db)
+
+    mb = s.source_bytes / 1e6
+    scale = f"{s.n:,}"
+    thr1 = [mb / r.m.wall for r in s.ingest1]
+    jb = [x["bytes"] / 1e6 / x["seconds"] for x in s.jieba]
+    b.add(Row("ingest throughput, --jobs 1", scale, Stat(thr1), "MB/s"))
+    b.add(Row("bare jieba.lcut throughput (baseline)", scale, Stat(jb), "MB/s", note=f"{s.jieba_files} files"))
+    big = s.n == b.args.n
+    ratio = ratio_stat(thr1, jb)
+    b.add(
+        Row(
+            "ingest / jieba.lcut throughput",
+            scale,
+            ratio,
+            "×",
+            "≥ 3×" if big else "",
+            ratio.median >= 3 if big else None,
+        )
+    )
+    if s.ingest2:
+        thr2 = [mb / r.m.wall for r in s.ingest2]
+        b.add(Row("ingest throughput, --jobs 2", scale, Stat(thr2), "MB/s"))
+        par = ratio_stat(thr2, thr1)
+        b.add(Row("--jobs 2 / --jobs 1 throughput", scale, par, "×", "≥ 1.7×" if big else "", par.median >= 1.7 if big else None))
+    rss = Stat([r.m.maxrss_mb for r in s.ingest1])
+    b.add(Row("peak RSS, ingest --jobs 1", scale, rss, "MB", "≤ 400 MB" if big else "", rss.max <= 400 if big else None))
+    if s.ingest2:
+        b.add(Row("peak RSS of the process tree, --jobs 2", scale, Stat([r.m.tree_peak_mb for r in s.ingest2]), "MB", note="sum over processes, polled"))
+    size = Stat([r.db_bytes / s.source_bytes for r in s.ingest1])
+    b.add(Row("database size / source bytes", scale, size, "×", "≤ 4×", size.max <= 4))
+    per = Stat([r.m.wall / s.n * 1000 for r in s.ingest1])
+    b.add(Row("ingest time per article, --jobs 1", scale, per, "ms"))
+
+
+# ============================================================================ questions
+
+
+def most_common_initiative(db: Path) -> tuple[str, int]:
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        row = con.execute(
+            "SELECT i.name, COUNT(DISTINCT im.document_id) AS c FROM initiative_mentions im "
+            "JOIN initiative_variants v ON v.id = im.variant_id JOIN initiatives i ON i.id = v.initiative_id "
+            "GROUP BY i.id ORDER BY c DESC LIMIT 1"
+        ).fetchone()
+    finally:
+        con.close()
+    return str(row[0]), int(row[1])
+
+
+def brute_force_ids(db: Path, term: str) -> tuple[set[int], float]:
+    t0 = time.perf_counter()
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        ids = {i for i, body in con.execute("SELECT id, body FROM documents") if body and term in body}
+    finally:
+        con.close()
+    return ids, time.perf_counter() - t0
+
+
+def time_grep(corpus: Path, term: str, repeat: int) -> tuple[Stat, int]:
+    base, _ = grep_tool()
+    values, count = [], 0
+    for _ in range(repeat):
+        m = run_measured([*base, term, str(corpus / "articles")], poll=False)
+        values.append(m.wall)
+        count = len(m.stdout.split())
+    return Stat(values), count
+
+
+def measure_questions(b: Bench, s: Scale) -> None:
+    import policykb
+
+    assert s.db is not None
+    big = s.n == b.args.n
+    scale = f"{s.n:,}"
+    q = b.args.query_repeat
+    s.term, n_docs = most_common_initiative(s.db)
+    _, gname = grep_tool()
+    print(f"  questions on n={s.n}: most common initiative {s.term} ({n_docs} articles)", flush=True)
+    with policykb.open_kb(s.db, create=False) as kb:
+        first, st, answer = time_calls(lambda: kb.provinces(s.term), q)
+        s.provinces = Stat([v * 1000 for v in st.values])
+        b.add(
+            Row(
+                f"provinces {s.term} (in-process)",
+                scale,
+                s.provinces,
+                "ms",
+                "≤ 20 ms" if big else "",
+                s.provinces.median <= 20 if big else None,
+                f"{len(answer.rows)} regions, {n_docs} articles; first call {first * 1000:.0f} ms",
+            )
+        )
+        s.rg_provinces, files = time_grep(s.corpus, s.term, b.args.grep_repeat)
+        b.add(Row(f"{gname} {s.term} (baseline)", scale, Stat([v * 1000 for v in s.rg_provinces.values]), "ms", note=f"{files} files"))
+        r = ratio_stat([v * 1000 for v in s.rg_provinces.values], s.provinces.values)
+        b.add(Row(f"{gname} / provinces time", scale, r, "×", "≥ 10×" if big else "", r.median >= 10 if big else None))
+
+        # search: a 3+ character term through the trigram index
+        first, st, hits = time_calls(lambda: kb.search(SEARCH_LONG), q)
+        s.search_long = Stat([v * 1000 for v in st.values])
+        b.add(Row(f"search {SEARCH_LONG} (limit 20)", scale, s.search_long, "ms", "≤ 20 ms" if big else "", s.search_long.median <= 20 if big else None, f"first call {first * 1000:.0f} ms"))
+        _, st_all, all_hits = time_calls(lambda: kb.search(SEARCH_LONG, limit=None), max(3, q // 4))
+        b.add(Row(f"search {SEARCH_LONG} (no limit)", scale, Stat([v * 1000 for v in st_all.values]), "ms", note=f"{len(all_hits)} articles"))
+        check_search(b, s.db, SEARCH_LONG, {h.document_id for h in all_hits}, s.n)
+        grep_long, _ = time_grep(s.corpus, SEARCH_LONG, b.args.grep_repeat)
+        r = ratio_stat([v * 1000 for v in grep_long.values], s.search_long.values)
+        b.add(Row(f"{gname} {SEARCH_LONG} / search time", scale, r, "×", "≥ 10×" if big else "", r.median >= 10 if big else None, f"{gname} median {grep_long.median * 1000:.0f} ms"))
+
+        # search: 1–2 character terms, which need the scan
+        for term in SEARCH_SHORT:
+            _, st, _ = time_calls(lambda t=term: kb.search(t), max(3, q // 4))  # type: ignore[misc]
+            b.add(Row(f"search {term} ({len(term)} char, limit 20)", scale, Stat([v * 1000 for v in st.values]), "ms"))
+            _, st_all, all_hits = time_calls(lambda t=term: kb.search(t, limit=None), 2)  # type: ignore[misc]
+            b.add(Row(f"search {term} ({len(term)} char, no limit)", scale, Stat([v * 1000 for v in st_all.values]), "ms", note=f"{len(all_hits)} articles"))
+            check_search(b, s.db, term, {h.document_id for h in all_hits}, s.n)
+
+
+def check_search(b: Bench, db: Path, term: str, got: set[int], n: int) -> None:
+    truth, seconds = brute_force_ids(db, term)
+    if got != truth:
+        b.fail(
+            f"search {term!r} at n={n}: {len(got)} articles, brute-force scan of the bodies: {len(truth)} "
+            f"(missing {sorted(truth - got)[:5]}, extra {sorted(got - truth)[:5]})"
+        )
+    else:
+        b.passed(f"search {term!r} at n={n} equals a brute-force scan of the bodies ({len(truth)} articles, scan {seconds * 1000:.0f} ms)")
+
+
+# ============================================================================ CLI start-up
+
+
+def imports_jieba(cmd: list[str]) -> tuple[bool, int]:
+    env = dict(os.environ, PYTHONPROFILEIMPORTTIME="1")
+    m = run_measured(cmd, env=env, poll=False)
+    modules = [line.rsplit("|", 1)[-1].strip() for line in m.stderr.splitlines() if line.startswith("import time:")]
+    return any(x == "jieba" or x.startswith("jieba.") for x in modules), len(modules)
+
+
+def measure_cli(b: Bench, s: Scale) -> None:
+    assert s.db is not None
+    scale = f"{s.n:,}"
+    help_cmd = [*policykb_cmd(), "--help"]
+    prov_cmd = [*policykb_cmd(), "--db", str(s.db), "provinces", s.term, "--format", "json"]
+    floor_cmd = [sys.executable, "-c", "import sqlalchemy"]
+    times: dict[str, list[float]] = defaultdict(list)
+    for _ in range(b.args.cli_repeat):
+        for name, cmd in (("help", help_cmd), ("provinces", prov_cmd), ("floor", floor_cmd)):
+            m = run_measured(cmd, poll=False)
+            if m.returncode != 0:
+                b.fail(f"{' '.join(cmd[-4:])}: exit {m.returncode}: {m.stderr[-300:]}")
+            times[name].append(m.wall * 1000)
+    floor = Stat(times["floor"])
+    b.add(Row('python -c "import sqlalchemy" (floor)', scale, floor, "ms"))
+    for name, label in (("help", "policykb --help"), ("provinces", f"policykb provinces {s.term}")):
+        st = Stat(times[name])
+        b.add(Row(f"{label} wall time", scale, st, "ms"))
+        r = ratio_stat(st.values, floor.values)
+        is_q = name == "provinces"
+        b.add(Row(f"{label} / import sqlalchemy", scale, r, "×", "≤ 2×" if is_q else "", r.median <= 2 if is_q else None))
+        jieba, count = imports_jieba(help_cmd if name == "help" else prov_cmd)
+        b.add(Row(f"{label} imports jieba", scale, None, "bool", "no", not jieba, f"{'yes' if jieba else 'no'} ({count} modules imported)"))
+
+
+# ============================================================================ growth, profile
+
+
+def measure_growth(b: Bench, small: Scale, big: Scale) -> None:
+    label = f"{big.n:,} vs {small.n:,}"
+    per_small = [r.m.wall / small.n for r in small.ingest1]
+    per_big = [r.m.wall / big.n for r in big.ingest1]
+    g = ratio_stat(per_big, per_small)
+    b.add(Row("growth: ingest time per article", label, g, "×", "≤ 1.25×", g.median <= 1.25))
+    mem = ratio_stat([r.m.maxrss_mb for r in big.ingest1], [r.m.maxrss_mb for r in small.ingest1])
+    b.add(Row("growth: peak RSS of ingest --jobs 1", label, mem, "×", "≤ 1.2×", mem.median <= 1.2))
+    scale = big.n / small.n
+    for name, a, c in (("provinces", small.provinces, big.provinces), ("search (3+ chars)", small.search_long, big.search_long)):
+        if a is None or c is None:
+            continue
+        r = ratio_stat(c.values, a.values)
+        slope = math.log(max(r.median, 1e-9)) / math.log(scale)
+        b.add(Row(f"growth: {name} query time", label, r, "×", f"sublinear (< {scale:.0f}×)", slope < 1, f"log-log slope {slope:.2f} (1 = linear)"))
+
+
+_GROUPS = (
+    ("jieba", "jieba (all calls)"),
+    ("sqlalchemy", "SQLAlchemy"),
+    ("sqlite3", "sqlite3 driver"),
+    ("policykb/extract/figures", "extract/figures"),
+    ("policykb/extract/directives", "extract/directives"),
+    ("policykb/extract/initiatives", "extract/initiatives"),
+    ("policykb/extract/regions", "extract/regions"),
+    ("policykb/clean", "clean"),
+    ("policykb/store", "store (write, lexicon)"),
+    ("policykb/", "other policykb"),
+)
+
+
+def _group_of(filename: str) -> str:
+    for key, label in _GROUPS:
+        if key in filename:
+            return label
+    return "other (re, stdlib, builtins)"
+
+
+def profile_ingest(b: Bench, small: Scale) -> None:
+    """cProfile of an in-process ingest of the first K files of the small corpus."""
+    import policykb
+
+    k = b.args.profile_files
+    files = corpus_files(small.corpus)[:k]
+    db = b.workdir / "db" / "profile.db"
+    remove_db(db)
+    print(f"profile: cProfile of ingesting {len(files)} files in-process …", flush=True)
+    prof = cProfile.Profile()
+    with policykb.open_kb(db) as kb:
+        kb.ingest(files[:1])  # warm-up: dictionaries and data files loaded outside the profile
+        t0 = time.perf_counter()
+        prof.enable()
+        kb.ingest(files[1:])
+        prof.disable()
+        wall = time.perf_counter() - t0
+    remove_db(db)
+    st = pstats.Stats(prof)
+    own: dict[str, float] = defaultdict(float)
+    total = 0.0
+    for (filename, _line, _name), (_cc, _nc, tt, _ct, _callers) in st.stats.items():  # type: ignore[attr-defined]
+        own[_group_of(filename)] += tt
+        total += tt
+    # jieba and the sqlite3 driver are also reached through builtins; attribute their callers' C time
+    lines = [f"cProfile, {len(files) - 1} files ({sum(p.stat().st_size for p in files[1:]) / 1e6:.1f} MB), {wall:.1f} s under the profiler", ""]
+    lines.append("Own time by area (tottime, the time spent in that area's own Python frames):")
+    for label, tt in sorted(own.items(), key=lambda x: -x[1]):
+        lines.append(f"  {label:<30} {tt:7.1f} s  {tt / total:6.1%}")
+    buf = io.StringIO()
+    pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(30)
+    cum = _trim_stats(buf.getvalue())
+    buf = io.StringIO()
+    pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(25)
+    tot = _trim_stats(buf.getvalue())
+    text = "\n".join(lines) + "\n\nTop 30 by cumulative time:\n" + cum + "\n\nTop 25 by own time:\n" + tot + "\n"
+    (b.workdir / "profile-ingest.txt").write_text(text, encoding="utf-8")
+    b.profile = text
+    print(f"profile: written to {b.workdir / 'profile-ingest.txt'}", flush=True)
+
+
+def _trim_stats(text: str) -> str:
+    keep = []
+    started = False
+    for line in text.splitlines():
+        if line.strip().startswith("ncalls"):
+            started = True
+        if started and line.strip():
+            keep.append(re.sub(r"/\S*/(site-packages|src|lib/python3\.\d+)/", r"\1/", line))
+    return "\n".join(keep)
+
+
+# ============================================================================ report
+
+
+def _fmt(x: float) -> str:
+    if x >= 100:
+        return f"{x:,.0f}"
+    if x >= 10:
+        return f"{x:.1f}"
+    return f"{x:.2f}"
+
+
+def _met(row: Row) -> str:
+    if row.met is None:
+        return "—" if row.target else ""
+    return "yes" if row.met else "**NO**"
+
+
+def _row_line(row: Row) -> str:
+    if row.stat is None:
+        vals = row.note
+    else:
+        vals = f"{_fmt(row.stat.min)} / {_fmt(row.stat.median)} / {_fmt(row.stat.max)} {row.unit}"
+    tgt = f"  [target {row.target}: {_met(row).replace('*', '')}]" if row.target else ""
+    note = f"  ({row.note})" if row.note and row.stat is not None else ""
+    return f"{row.measure} @ {row.scale}: {vals}{tgt}{note}"
+
+
+def print_table(b: Bench) -> None:
+    print("\n" + "=" * 100)
+    for row in b.rows:
+        print(_row_line(row))
+    print("=" * 100)
+
+
+def markdown(b: Bench, info: dict[str, str], scales: list[Scale]) -> str:
+    a = b.args
+    out = ["# policykb benchmark results", ""]
+    mode = "quick" if a.quick else "full"
+    out.append(f"Run: `{' '.join(['python', 'bench/run.py', *sys.argv[1:]])}` ({mode}), {info['date']}.")
+    out.append("")
+    out.append("## Machine and versions")
+    out.append("")
+    out.append("| | |\n|---|---|")
+    for k in ("cpu", "cores", "ram", "os", "python", "sqlite", "sqlalchemy", "jieba", "policykb", "ripgrep"):
+        out.append(f"| {k} | {info[k]} |")
+    out.append("")
+    out.append("## Corpora")
+    out.append("")
+    out.append("| articles | bytes | mean bytes/article | planted initiatives (articles) |\n|---|---|---|---|")
+    for s in scales:
+        planted = ", ".join(f"{t} ({v['count']})" for t, v in s.manifest["planted"].items())
+        out.append(f"| {s.n:,} | {s.source_bytes / 1e6:.1f} MB | {s.manifest['mean_bytes']:,} | {planted} |")
+    out.append("")
+    out.append(
+        "Repeats: ingest (each of --jobs 1, --jobs 2 and the jieba pass) "
+        + ", ".join(f"{len(s.ingest1)}× at {s.n:,}" for s in scales)
+        + f"; in-process questions {a.query_repeat}× after one warm-up call; "
+        f"{grep_tool()[1]} {a.grep_repeat}×; CLI commands {a.cli_repeat}×."
+    )
+    out.append("")
+    out.append("## Results")
+    out.append("")
+    out.append("Every figure is min / median / max over the repeats. Targets are judged on the median "
+               "(peak RSS and database size on the max).")
+    out.append("")
+    out.append("| measure | scale | min | median | max | unit | target | met? | note |")
+    out.append("|---|---|---|---|---|---|---|---|---|")
+    for r in b.rows:
+        if r.stat is None:
+            out.append(f"| {r.measure} | {r.scale} | | {r.note.split(' ')[0]} | | | {r.target} | {_met(r)} | {r.note} |")
+        else:
+            out.append(
+                f"| {r.measure} | {r.scale} | {_fmt(r.stat.min)} | {_fmt(r.stat.median)} | {_fmt(r.stat.max)} "
+                f"| {r.unit} | {r.target} | {_met(r)} | {r.note} |"
+            )
+    out.append("")
+    out.append("## Correctness checks")
+    out.append("")
+    for c in b.checks:
+        out.append(f"- ok: {c}")
+    for f in b.failures:
+        out.append(f"- **FAILED**: {f}")
+    out.append("")
+    if b.notes:
+        out.append("## Notes")
+        out.append("")
+        out.extend(f"- {n}" for n in b.notes)
+        out.append("")
+    if b.profile:
+        out.append("## Where ingest time goes (cProfile)")
+        out.append("")
+        out.append("```")
+        out.append(b.profile.split("\n\nTop 25 by own time:")[0])
+        out.append("```")
+        out.append("")
+    out.append("## Method")
+    out.append("")
+    out.append(METHOD)
+    return "\n".join(out) + "\n"
+
+
+METHOD = """\
+- Corpus: `bench/make_corpus.py` (deterministic, seed 42) draws prose paragraphs from `seeds/` and
+  `../shared/corpus/`, swaps in one province per article, prefixes a title and a byline
+  (`山东省公安厅厅长 王某`) and plants six invented initiatives (“云端护航九步法” …) in 1–13 known
+  articles each; `manifest.json` holds the truth.
+- Ingest: `policykb --db DB ingest CORPUS/articles --jobs J` in a child process on a fresh database;
+  throughput = source bytes / wall time of the whole command (start-up, parse, write, FTS index).
+  Peak RSS = `ru_maxrss` of that child from `os.wait4`; for `--jobs 2` also the sum of VmRSS over
+  the process tree, polled every 50 ms.
+- jieba baseline: a child process runs `jieba.lcut(text)` over every file's decoded text (at the large
+  scale, a sample of files spread evenly over the corpus); its rate counts only the read+decode+lcut
+  loop, not Python start-up or the dictionary load, so the ratio is conservative.
+- Questions: in-process `kb.provinces(term)` / `kb.search(text)` on the `--jobs 1` database, warm
+  (one call first). Baseline: `rg -l -F TERM CORPUS/articles`, warm page cache, wall time of the command.
+- CLI start-up: wall time of `policykb --help`, `policykb --db DB provinces TERM --format json` and
+  `python -c "import sqlalchemy"`, interleaved; jieba import detected with `PYTHONPROFILEIMPORTTIME=1`.
+- Database size: the SQLite file (+ WAL, SHM if left) after ingest / source bytes.
+- Growth: per-article ingest time and query time at the large scale / at 1,000 articles.
+"""
+
+
+# ============================================================================ main
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description="policykb benchmark (see bench/README.md)")
+    ap.add_argument("--quick", action="store_true", help="1,000 articles, fewer repeats; results to --workdir")
+    ap.add_argument("--n", type=int, default=None, help="large scale (default 20,000; --quick: 1,000)")
+    ap.add_argument("--repeat", type=int, default=None, help="ingest repeats at 1,000 articles (default 3; quick 1)")
+    ap.add_argument("--repeat-large", type=int, default=1, help="ingest repeats at the large scale (default 1)")
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--workdir", type=Path, default=HERE / "out", help="corpora, databases, quick results")
+    ap.add_argument("--jieba-files", type=int, default=None, help="files in the jieba pass (default: all up to 2,000; quick 250)")
+    ap.add_argument("--query-repeat", type=int, default=None, help="in-process question repeats (default 20; quick 10)")
+    ap.add_argument("--grep-repeat", type=int, default=None, help="rg repeats (default 5; quick 3)")
+    ap.add_argument("--cli-repeat", type=int, default=None, help="CLI start-up repeats (default 10; quick 5)")
+    ap.add_argument("--profile-files", type=int, default=None, help="cProfile an ingest of K files (default 150; quick 0 = off)")
+    ap.add_argument("--skip-jobs2", action="store_true", help="do not measure --jobs 2")
+    ap.add_argument("--keep-dbs", action="store_true", help="keep every database built (default: one per scale)")
+    ap.add_argument("--no-timing-targets", action="store_true", help="report timings without judging them (CI smoke test)")
+    a = ap.parse_args(argv)
+    q = a.quick
+    a.n = a.n or (SMALL if q else 20_000)
+    a.repeat = a.repeat or (1 if q else 3)
+    a.jieba_files = a.jieba_files if a.jieba_files is not None else (250 if q else 2000)
+    a.query_repeat = a.query_repeat or (10 if q else 20)
+    a.grep_repeat = a.grep_repeat or (3 if q else 5)
+    a.cli_repeat = a.cli_repeat or (5 if q else 10)
+    a.profile_files = a.profile_files if a.profile_files is not None else (0 if q else 150)
+    return a
+
+
+def main(argv: list[str] | None = None) -> int:
+    a = parse_args(argv)
+    t_start = time.perf_counter()
+    a.workdir.mkdir(parents=True, exist_ok=True)
+    b = Bench(a, a.workdir.resolve())
+    info = machine_info()
+    print(f"policykb bench ({'quick' if a.quick else 'full'}) on {info['cpu']}, {info['cores']} cores; workdir {b.workdir}", flush=True)
+    if shutil.which("rg") is None:
+        b.notes.append("ripgrep (rg) is not installed: the baseline is `grep -rlF`, slower than rg; ratios flatter policykb")
+    sizes = [a.n] if a.n <= SMALL else [SMALL, a.n]
+    scales: list[Scale] = []
+    for n in sizes:
+        corpus, manifest = ensure_corpus(b.workdir, n, a.seed)
+        s = Scale(n, corpus, manifest, int(manifest["bytes"]))
+        scales.append(s)
+        print(f"\n--- scale {n:,} articles ({s.source_bytes / 1e6:.1f} MB)", flush=True)
+        repeat = a.repeat if n <= SMALL else a.repeat_large
+        measure_ingest(b, s, repeat)
+        measure_questions(b, s)
+    print("\n--- CLI start-up", flush=True)
+    measure_cli(b, scales[-1])
+    if len(scales) > 1:
+        measure_growth(b, scales[0], scales[-1])
+    else:
+        b.notes.append(f"growth rows need a large scale (--n > {SMALL}); skipped")
+    if a.profile_files:
+        profile_ingest(b, scales[0])
+    b.notes.append(f"whole benchmark run: {(time.perf_counter() - t_start) / 60:.1f} min")
+    print_table(b)
+    text = markdown(b, info, scales)
+    if a.quick or a.no_timing_targets:
+        target = b.workdir / "results-quick.md"
+    else:
+        target = HERE / "RESULTS.md"
+    target.write_text(text, encoding="utf-8")
+    (b.workdir / ("results-quick.json" if target.name != "RESULTS.md" else "results-full.json")).write_text(
+        json.dumps(
+            {
+                "info": info,
+                "rows": [
+                    {
+                        "measure": r.measure,
+                        "scale": r.scale,
+                        "values": r.stat.values if r.stat else None,
+                        "unit": r.unit,
+                        "target": r.target,
+                        "met": r.met,
+                        "note": r.note,
+                    }
+                    for r in b.rows
+                ],
+                "checks": b.checks,
+                "failures": b.failures,
+            },
+            ensure_ascii=False,
+            indent=1,
+        ),
+        encoding="utf-8",
+    )
+    print(f"results written to {target}")
+    if b.failures:
+        print(f"CORRECTNESS CHECKS FAILED ({len(b.failures)}):", file=sys.stderr)
+        for f in b.failures:
+            print(f"  {f}", file=sys.stderr)
+        return 1
+    print(f"all correctness checks passed ({len(b.checks)})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
