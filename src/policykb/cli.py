@@ -358,8 +358,10 @@ def regroup(state: State, variant: str | None, target: str | None, groups_file: 
     """
     pairs: list[tuple[str, str]] = []
     if groups_file:
-        for n, line in enumerate(open(groups_file, encoding="utf-8"), 1):  # noqa: SIM115
-            line = line.strip()
+        with open(groups_file, encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+        for n, raw in enumerate(lines, 1):
+            line = raw.strip()
             if not line or line.startswith("#"):
                 continue
             parts = line.split("\t")

@@ -80,13 +80,15 @@ def _canonical(term: str) -> str:
 
 
 def find_initiative(conn: Connection, term: str) -> tuple[int, str] | None:
-    """The initiative a term names: by exact spelling, else by canonical key."""
+    """The initiative a term names: by exact spelling, by name, else by canonical key."""
     bare = re.sub(r"[\s“”\"'‘’「」『』]", "", term)
     row = conn.execute(
         select(m.Initiative.id, m.Initiative.name)
         .join(m.InitiativeVariant, m.InitiativeVariant.initiative_id == m.Initiative.id)
         .where(m.InitiativeVariant.variant == bare)
     ).first()
+    if row is None:
+        row = conn.execute(select(m.Initiative.id, m.Initiative.name).where(m.Initiative.name == bare)).first()
     if row is None:
         row = conn.execute(
             select(m.Initiative.id, m.Initiative.name).where(m.Initiative.key == _canonical(bare))
