@@ -290,7 +290,8 @@ def _regions(body: Body, header: Header) -> list[RegionMention]:
     return out
 
 
-_NATIONAL = re.compile(r"全国|国务院|中共中央|党中央|公安部")
+# A title that speaks for the whole country: its body's places are examples, not its subject.
+_NATIONAL = re.compile(r"全国|国务院|中共中央|党中央|公安部|中央|我国|各地|平安中国")
 
 
 def _home_region(authors: list[Author], header: Header, regions: list[RegionMention]) -> str | None:
@@ -303,11 +304,15 @@ def _home_region(authors: list[Author], header: Header, regions: list[RegionMent
         in_title = [r.region for r in find_regions(header.title)]
         if in_title:
             return Counter(in_title).most_common(1)[0][0]
+    if header.title and _NATIONAL.search(header.title):
+        return None
     counts = Counter(r.region for r in regions)
     if not counts:
         return None
     (top, n), *rest = counts.most_common()
-    second = rest[0][1] if rest else 0
+    if not rest:  # the only region the article names
+        return top
+    second = rest[0][1]
     if n >= 2 and n >= 2 * second and n >= 0.4 * sum(counts.values()):
         return top
     return None

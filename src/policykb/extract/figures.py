@@ -515,7 +515,7 @@ def _range_start(text: str, m: re.Match[str], figure: _Figure) -> _Figure | None
     except (ValueError, ArithmeticError):
         return None
     start, end = m.start("lo"), m.end("lomult")
-    printed = lo + multiplier + (m.group("unit") or "")
+    printed = re.sub(r"\s", "", text[start:end])  # as printed: 3 of 3至5年 (its unit is the range's)
     outer_start = m.start("pre") if m.group("pre") else start
     return _Figure(printed, value, figure.unit, figure.approx, value is None, start, end, outer_start, end)
 
