@@ -335,3 +335,20 @@ def test_pg_engine_is_used_when_asked() -> None:
     engine = create_engine(os.environ["POLICYKB_TEST_DB"])
     assert engine.dialect.name == "postgresql"
     engine.dispose()
+
+
+def test_traditional_and_full_width_text_is_folded_for_matching(db_url: str, tmp_path: Path) -> None:
+    f = tmp_path / "trad.txt"
+    f.write_text(
+        "堅持和發展新時代楓橋經驗\n\n■ 周明遠\n\n一、夯實基層基礎\n\n"
+        "全省公安機關要堅持和發展新時代“楓橋經驗”，打掉犯罪團夥１２個。\n",
+        encoding="utf-8",
+    )
+    with policykb.open_kb(db_url) as kb:
+        assert kb.ingest([f]).ok
+        doc = next(iter(kb.export()))
+        answer = kb.provinces("枫桥经验")
+    assert "枫桥经验" in doc["initiatives"]
+    assert [(x["value"], x["unit"]) for x in doc["figures"]] == [(12, "个")]
+    assert doc["title"] == "堅持和發展新時代楓橋經驗"  # the stored text keeps what the source printed
+    assert not answer.fallback

@@ -16,6 +16,7 @@ from .extract.directives import extract_directives, is_reporting_heading
 from .extract.figures import extract_figures
 from .extract.initiatives import Lexicon, extract_initiatives
 from .extract.regions import find_regions, region_of_position
+from .fold import fold_for_matching
 from .outline import Heading, find_headings
 from .records import Article, Author, Directive, Figure, InitiativeMention, ParsedFile, RegionMention, Section
 from .sentences import split_sentences
@@ -33,6 +34,7 @@ class Body:
     text: str
     omap: OffsetMap
     para_starts: list[int]  # offset of each paragraph in ``text``
+    folded: list[str]  # each paragraph folded for matching (same length: offsets carry over)
 
     def span(self, para: int, start: int, end: int) -> tuple[int, int]:
         base = self.para_starts[para]
@@ -53,7 +55,7 @@ def _join_body(paras: list[Para]) -> Body:
         parts.append(para.text)
         omap.extend(para.omap)
         pos += len(para.text)
-    return Body(paras, "".join(parts), omap, starts)
+    return Body(paras, "".join(parts), omap, starts, [fold_for_matching(p.text) for p in paras])
 
 
 def parse_text(
@@ -219,7 +221,7 @@ def _sentence_of(text: str, start: int, end: int) -> str:
 def _figures(body: Body, section_at: _SectionLookup) -> list[Figure]:
     out: list[Figure] = []
     for k, para in enumerate(body.paras):
-        for hit in extract_figures(para.text):
+        for hit in extract_figures(body.folded[k]):
             s, e = body.span(k, hit.start, hit.end)
             out.append(
                 Figure(
@@ -260,16 +262,20 @@ def _directives(
         if _is_standalone_heading(headings, k, para):
             continue
         sec = section_at(k, 0)
-        for hit in extract_directives(para.text, reporting=in_reporting(sec)):
+        for hit in extract_directives(body.folded[k], reporting=in_reporting(sec)):
             s, e = body.span(k, hit.start, hit.end)
-            out.append(Directive(hit.text, hit.modality, hit.verb, section_at(k, hit.start), s, e))
+            out.append(
+                Directive(
+                    para.text[hit.start : hit.end], hit.modality, hit.verb, section_at(k, hit.start), s, e
+                )
+            )
     return out
 
 
 def _initiatives(body: Body, section_at: _SectionLookup, lexicon: Lexicon | None) -> list[InitiativeMention]:
     out: list[InitiativeMention] = []
-    for k, para in enumerate(body.paras):
-        for hit in extract_initiatives(para.text, lexicon):
+    for k in range(len(body.paras)):
+        for hit in extract_initiatives(body.folded[k], lexicon):
             s, e = body.span(k, hit.start, hit.end)
             out.append(InitiativeMention(hit.term, hit.canonical, hit.quoted, section_at(k, hit.start), s, e))
     return out
@@ -277,8 +283,8 @@ def _initiatives(body: Body, section_at: _SectionLookup, lexicon: Lexicon | None
 
 def _regions(body: Body, header: Header) -> list[RegionMention]:
     out: list[RegionMention] = []
-    for k, para in enumerate(body.paras):
-        for hit in find_regions(para.text):
+    for k in range(len(body.paras)):
+        for hit in find_regions(body.folded[k]):
             s, e = body.span(k, hit.start, hit.end)
             out.append(RegionMention(hit.region, hit.code, hit.name, s, e))
     if header.title and header.title_para is not None:

@@ -753,7 +753,8 @@ def _takes_after(tokens: list[tuple[str, str]], i: int, phrase: list[tuple[str, 
         return False
     if tag in _VERB_TAGS and has_noun:  # 执法办案管理中心, 智慧警务站: a verb inside a noun
         last = len(word) == 1 and (not nxt_word or _is_punct(nxt_word))
-        return (nxt in _NOUN_TAGS or last) and word not in _words("action", "link")
+        inside = nxt in _NOUN_TAGS and (len(word) > 1 or len(nxt_word) > 1)  # not 提/质/增效
+        return (inside or last) and word not in _words("action", "link")
     return True
 
 
