@@ -111,7 +111,9 @@ TITLE_HEADS = (
 
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_TAG = re.compile(r"<\s*(?:br|/p|p|/div|div|/h\d)[^>]*>", re.IGNORECASE)
-_CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t\u3000\u00a0]+(?=[\u3000-\u9fff\uff00-\uffef])")
+_CJK_SPACE = re.compile(
+    r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t\u3000\u00a0]+(?=[\u3000-\u9fff\uff00-\uffef])"
+)
 # Paragraphs that would end an article's body (appendix, notes) or look like a header line.
 _REJECT = re.compile(r"^(?:附|注|参考文献|名词解释|[［\[【(（]|#|作者|责任编辑|来源|关键词|摘要)")
 

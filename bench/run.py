@@ -261,7 +261,11 @@ def machine_info() -> dict[str, str]:
     except (OSError, IndexError, ValueError):
         pass
     rg = shutil.which("rg")
-    rg_version = subprocess.run([rg, "--version"], capture_output=True, text=True).stdout.split("\n")[0] if rg else "absent"
+    rg_version = (
+        subprocess.run([rg, "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+        if rg
+        else "absent"
+    )
     commit = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
     ).stdout.strip()
@@ -305,7 +309,9 @@ def ensure_corpus(workdir: Path, n: int, seed: int) -> tuple[Path, dict[str, Any
     manifest = make_corpus.build(n, out, seed)
     manifest["generator"] = generator_hash()
     manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"corpus: {manifest['bytes'] / 1e6:.1f} MB, mean {manifest['mean_bytes']} bytes/article", flush=True)
+    print(
+        f"corpus: {manifest['bytes'] / 1e6:.1f} MB, mean {manifest['mean_bytes']} bytes/article", flush=True
+    )
     return out, manifest
 
 
@@ -354,7 +360,10 @@ def ingest_once(b: Bench, corpus: Path, n: int, jobs: int, tag: str) -> IngestRu
     if m.returncode != 0 or not found or int(found.group(2)) != n or int(found.group(3)) != 0:
         b.fail(f"ingest n={n} --jobs {jobs}: exit {m.returncode}: {summary or m.stderr[-500:]}")
     articles = int(found.group(4)) if found else 0
-    print(f"    {m.wall:.1f} s, peak RSS {m.maxrss_mb:.0f} MB (tree {m.tree_peak_mb:.0f} MB): {summary}", flush=True)
+    print(
+        f"    {m.wall:.1f} s, peak RSS {m.maxrss_mb:.0f} MB (tree {m.tree_peak_mb:.0f} MB): {summary}",
+        flush=True,
+    )
     return IngestRun(jobs, m, db, db_bytes(db), articles)
 
 
@@ -443,7 +452,9 @@ def measure_ingest(b: Bench, s: Scale, repeat: int) -> None:
     thr1 = [mb / r.m.wall for r in s.ingest1]
     jb = [x["bytes"] / 1e6 / x["seconds"] for x in s.jieba]
     b.add(Row("ingest throughput, --jobs 1", scale, Stat(thr1), "MB/s"))
-    b.add(Row("bare jieba.lcut throughput (baseline)", scale, Stat(jb), "MB/s", note=f"{s.jieba_files} files"))
+    b.add(
+        Row("bare jieba.lcut throughput (baseline)", scale, Stat(jb), "MB/s", note=f"{s.jieba_files} files")
+    )
     big = s.n == b.args.n
     ratio = ratio_stat(thr1, jb)
     b.add(
@@ -460,11 +471,37 @@ def measure_ingest(b: Bench, s: Scale, repeat: int) -> None:
         thr2 = [mb / r.m.wall for r in s.ingest2]
         b.add(Row("ingest throughput, --jobs 2", scale, Stat(thr2), "MB/s"))
         par = ratio_stat(thr2, thr1)
-        b.add(Row("--jobs 2 / --jobs 1 throughput", scale, par, "×", "≥ 1.7×" if big else "", par.median >= 1.7 if big else None))
+        b.add(
+            Row(
+                "--jobs 2 / --jobs 1 throughput",
+                scale,
+                par,
+                "×",
+                "≥ 1.7×" if big else "",
+                par.median >= 1.7 if big else None,
+            )
+        )
     rss = Stat([r.m.maxrss_mb for r in s.ingest1])
-    b.add(Row("peak RSS, ingest --jobs 1", scale, rss, "MB", "≤ 400 MB" if big else "", rss.max <= 400 if big else None))
+    b.add(
+        Row(
+            "peak RSS, ingest --jobs 1",
+            scale,
+            rss,
+            "MB",
+            "≤ 400 MB" if big else "",
+            rss.max <= 400 if big else None,
+        )
+    )
     if s.ingest2:
-        b.add(Row("peak RSS of the process tree, --jobs 2", scale, Stat([r.m.tree_peak_mb for r in s.ingest2]), "MB", note="sum over processes, polled"))
+        b.add(
+            Row(
+                "peak RSS of the process tree, --jobs 2",
+                scale,
+                Stat([r.m.tree_peak_mb for r in s.ingest2]),
+                "MB",
+                note="sum over processes, polled",
+            )
+        )
     size = Stat([r.db_bytes / s.source_bytes for r in s.ingest1])
     b.add(Row("database size / source bytes", scale, size, "×", "≤ 4×", size.max <= 4))
     per = Stat([r.m.wall / s.n * 1000 for r in s.ingest1])
@@ -532,27 +569,87 @@ def measure_questions(b: Bench, s: Scale) -> None:
             )
         )
         s.rg_provinces, files = time_grep(s.corpus, s.term, b.args.grep_repeat)
-        b.add(Row(f"{gname} {s.term} (baseline)", scale, Stat([v * 1000 for v in s.rg_provinces.values]), "ms", note=f"{files} files"))
+        b.add(
+            Row(
+                f"{gname} {s.term} (baseline)",
+                scale,
+                Stat([v * 1000 for v in s.rg_provinces.values]),
+                "ms",
+                note=f"{files} files",
+            )
+        )
         r = ratio_stat([v * 1000 for v in s.rg_provinces.values], s.provinces.values)
-        b.add(Row(f"{gname} / provinces time", scale, r, "×", "≥ 10×" if big else "", r.median >= 10 if big else None))
+        b.add(
+            Row(
+                f"{gname} / provinces time",
+                scale,
+                r,
+                "×",
+                "≥ 10×" if big else "",
+                r.median >= 10 if big else None,
+            )
+        )
 
         # search: a 3+ character term through the trigram index
         first, st, hits = time_calls(lambda: kb.search(SEARCH_LONG), q)
         s.search_long = Stat([v * 1000 for v in st.values])
-        b.add(Row(f"search {SEARCH_LONG} (limit 20)", scale, s.search_long, "ms", "≤ 20 ms" if big else "", s.search_long.median <= 20 if big else None, f"first call {first * 1000:.0f} ms"))
+        b.add(
+            Row(
+                f"search {SEARCH_LONG} (limit 20)",
+                scale,
+                s.search_long,
+                "ms",
+                "≤ 20 ms" if big else "",
+                s.search_long.median <= 20 if big else None,
+                f"first call {first * 1000:.0f} ms",
+            )
+        )
         _, st_all, all_hits = time_calls(lambda: kb.search(SEARCH_LONG, limit=None), max(3, q // 4))
-        b.add(Row(f"search {SEARCH_LONG} (no limit)", scale, Stat([v * 1000 for v in st_all.values]), "ms", note=f"{len(all_hits)} articles"))
+        b.add(
+            Row(
+                f"search {SEARCH_LONG} (no limit)",
+                scale,
+                Stat([v * 1000 for v in st_all.values]),
+                "ms",
+                note=f"{len(all_hits)} articles",
+            )
+        )
         check_search(b, s.db, SEARCH_LONG, {h.document_id for h in all_hits}, s.n)
         grep_long, _ = time_grep(s.corpus, SEARCH_LONG, b.args.grep_repeat)
         r = ratio_stat([v * 1000 for v in grep_long.values], s.search_long.values)
-        b.add(Row(f"{gname} {SEARCH_LONG} / search time", scale, r, "×", "≥ 10×" if big else "", r.median >= 10 if big else None, f"{gname} median {grep_long.median * 1000:.0f} ms"))
+        b.add(
+            Row(
+                f"{gname} {SEARCH_LONG} / search time",
+                scale,
+                r,
+                "×",
+                "≥ 10×" if big else "",
+                r.median >= 10 if big else None,
+                f"{gname} median {grep_long.median * 1000:.0f} ms",
+            )
+        )
 
         # search: 1–2 character terms, which need the scan
         for term in SEARCH_SHORT:
             _, st, _ = time_calls(lambda t=term: kb.search(t), max(3, q // 4))  # type: ignore[misc]
-            b.add(Row(f"search {term} ({len(term)} char, limit 20)", scale, Stat([v * 1000 for v in st.values]), "ms"))
+            b.add(
+                Row(
+                    f"search {term} ({len(term)} char, limit 20)",
+                    scale,
+                    Stat([v * 1000 for v in st.values]),
+                    "ms",
+                )
+            )
             _, st_all, all_hits = time_calls(lambda t=term: kb.search(t, limit=None), 2)  # type: ignore[misc]
-            b.add(Row(f"search {term} ({len(term)} char, no limit)", scale, Stat([v * 1000 for v in st_all.values]), "ms", note=f"{len(all_hits)} articles"))
+            b.add(
+                Row(
+                    f"search {term} ({len(term)} char, no limit)",
+                    scale,
+                    Stat([v * 1000 for v in st_all.values]),
+                    "ms",
+                    note=f"{len(all_hits)} articles",
+                )
+            )
             check_search(b, s.db, term, {h.document_id for h in all_hits}, s.n)
 
 
@@ -564,7 +661,9 @@ def check_search(b: Bench, db: Path, term: str, got: set[int], n: int) -> None:
             f"(missing {sorted(truth - got)[:5]}, extra {sorted(got - truth)[:5]})"
         )
     else:
-        b.passed(f"search {term!r} at n={n} equals a brute-force scan of the bodies ({len(truth)} articles, scan {seconds * 1000:.0f} ms)")
+        b.passed(
+            f"search {term!r} at n={n} equals a brute-force scan of the bodies ({len(truth)} articles, scan {seconds * 1000:.0f} ms)"
+        )
 
 
 # ============================================================================ CLI start-up
@@ -573,7 +672,9 @@ def check_search(b: Bench, db: Path, term: str, got: set[int], n: int) -> None:
 def imports_jieba(cmd: list[str]) -> tuple[bool, int]:
     env = dict(os.environ, PYTHONPROFILEIMPORTTIME="1")
     m = run_measured(cmd, env=env, poll=False)
-    modules = [line.rsplit("|", 1)[-1].strip() for line in m.stderr.splitlines() if line.startswith("import time:")]
+    modules = [
+        line.rsplit("|", 1)[-1].strip() for line in m.stderr.splitlines() if line.startswith("import time:")
+    ]
     return any(x == "jieba" or x.startswith("jieba.") for x in modules), len(modules)
 
 
@@ -597,9 +698,28 @@ def measure_cli(b: Bench, s: Scale) -> None:
         b.add(Row(f"{label} wall time", scale, st, "ms"))
         r = ratio_stat(st.values, floor.values)
         is_q = name == "provinces"
-        b.add(Row(f"{label} / import sqlalchemy", scale, r, "×", "≤ 2×" if is_q else "", r.median <= 2 if is_q else None))
+        b.add(
+            Row(
+                f"{label} / import sqlalchemy",
+                scale,
+                r,
+                "×",
+                "≤ 2×" if is_q else "",
+                r.median <= 2 if is_q else None,
+            )
+        )
         jieba, count = imports_jieba(help_cmd if name == "help" else prov_cmd)
-        b.add(Row(f"{label} imports jieba", scale, None, "bool", "no", not jieba, f"{'yes' if jieba else 'no'} ({count} modules imported)"))
+        b.add(
+            Row(
+                f"{label} imports jieba",
+                scale,
+                None,
+                "bool",
+                "no",
+                not jieba,
+                f"{'yes' if jieba else 'no'} ({count} modules imported)",
+            )
+        )
 
 
 # ============================================================================ growth, profile
@@ -614,18 +734,31 @@ def measure_growth(b: Bench, small: Scale, big: Scale) -> None:
     mem = ratio_stat([r.m.maxrss_mb for r in big.ingest1], [r.m.maxrss_mb for r in small.ingest1])
     b.add(Row("growth: peak RSS of ingest --jobs 1", label, mem, "×", "≤ 1.2×", mem.median <= 1.2))
     scale = big.n / small.n
-    for name, a, c in (("provinces", small.provinces, big.provinces), ("search (3+ chars)", small.search_long, big.search_long)):
+    for name, a, c in (
+        ("provinces", small.provinces, big.provinces),
+        ("search (3+ chars)", small.search_long, big.search_long),
+    ):
         if a is None or c is None:
             continue
         r = ratio_stat(c.values, a.values)
         slope = math.log(max(r.median, 1e-9)) / math.log(scale)
-        b.add(Row(f"growth: {name} query time", label, r, "×", f"sublinear (< {scale:.0f}×)", slope < 1, f"log-log slope {slope:.2f} (1 = linear)"))
+        b.add(
+            Row(
+                f"growth: {name} query time",
+                label,
+                r,
+                "×",
+                f"sublinear (< {scale:.0f}×)",
+                slope < 1,
+                f"log-log slope {slope:.2f} (1 = linear)",
+            )
+        )
 
 
 _GROUPS = (
     ("jieba", "jieba (all calls)"),
-    ("sqlalchemy", "SQLAlchemy"),
-    ("sqlite3", "sqlite3 driver"),
+    ("sqlalchemy", "database (SQLAlchemy + sqlite3)"),
+    ("sqlite3", "database (SQLAlchemy + sqlite3)"),
     ("policykb/extract/figures", "extract/figures"),
     ("policykb/extract/directives", "extract/directives"),
     ("policykb/extract/initiatives", "extract/initiatives"),
@@ -641,6 +774,39 @@ def _group_of(filename: str) -> str:
         if key in filename:
             return label
     return "other (re, stdlib, builtins)"
+
+
+def own_time_by_area(st: pstats.Stats) -> dict[str, float]:
+    """Seconds of own time per area; a built-in (C) function's time goes to its callers' areas."""
+    own: dict[str, float] = defaultdict(float)
+    raw: dict[Any, Any] = st.stats  # type: ignore[attr-defined]
+    for (filename, _line, name), (_cc, _nc, tt, _ct, callers) in raw.items():
+        if filename != "~" or not callers:
+            own[_group_of(filename) if filename != "~" else "builtins"] += tt
+            continue
+        edge_total = sum(edge[2] for edge in callers.values()) or 1.0
+        for (cfile, _cl, _cn), edge in callers.items():
+            area = _group_of(cfile) if cfile != "~" else "builtins"
+            own[area] += tt * edge[2] / edge_total
+    return own
+
+
+_PHASES = (
+    ("load.py", "read_source", "read + decode files (read_source)"),
+    ("parse.py", "parse_text", "parse (parse_text)"),
+    ("ingest.py", "_store", "write rows + FTS index (_store)"),
+    ("lexicon.py", "refresh_mentions", "refresh older articles' mentions (refresh_mentions)"),
+    ("lexicon.py", "load_lexicon", "load the lexicon (load_lexicon)"),
+)
+
+
+def phase_times(st: pstats.Stats) -> list[tuple[str, float]]:
+    raw: dict[Any, Any] = st.stats  # type: ignore[attr-defined]
+    out = []
+    for file_end, func, label in _PHASES:
+        ct = sum(v[3] for (f, _l, n), v in raw.items() if f.endswith(file_end) and n == func)
+        out.append((label, ct))
+    return out
 
 
 def profile_ingest(b: Bench, small: Scale) -> None:
@@ -661,15 +827,19 @@ def profile_ingest(b: Bench, small: Scale) -> None:
         prof.disable()
         wall = time.perf_counter() - t0
     remove_db(db)
-    st = pstats.Stats(prof)
-    own: dict[str, float] = defaultdict(float)
-    total = 0.0
-    for (filename, _line, _name), (_cc, _nc, tt, _ct, _callers) in st.stats.items():  # type: ignore[attr-defined]
-        own[_group_of(filename)] += tt
-        total += tt
-    # jieba and the sqlite3 driver are also reached through builtins; attribute their callers' C time
-    lines = [f"cProfile, {len(files) - 1} files ({sum(p.stat().st_size for p in files[1:]) / 1e6:.1f} MB), {wall:.1f} s under the profiler", ""]
-    lines.append("Own time by area (tottime, the time spent in that area's own Python frames):")
+    own = own_time_by_area(pstats.Stats(prof))
+    total = sum(own.values()) or 1.0
+    phases = phase_times(pstats.Stats(prof))
+    lines = [
+        f"cProfile, {len(files) - 1} files ({sum(p.stat().st_size for p in files[1:]) / 1e6:.1f} MB), {wall:.1f} s under the profiler",
+        "",
+    ]
+    lines.append("Phases (cumulative time):")
+    for label, ct in phases:
+        lines.append(f"  {label:<44} {ct:7.1f} s  {ct / total:6.1%}")
+    lines.append("")
+    lines.append("Own time by area (tottime; time in C functions such as regex matching or sqlite3 calls is")
+    lines.append("counted to the area of the Python function that called them):")
     for label, tt in sorted(own.items(), key=lambda x: -x[1]):
         lines.append(f"  {label:<30} {tt:7.1f} s  {tt / total:6.1%}")
     buf = io.StringIO()
@@ -678,7 +848,9 @@ def profile_ingest(b: Bench, small: Scale) -> None:
     buf = io.StringIO()
     pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(25)
     tot = _trim_stats(buf.getvalue())
-    text = "\n".join(lines) + "\n\nTop 30 by cumulative time:\n" + cum + "\n\nTop 25 by own time:\n" + tot + "\n"
+    text = (
+        "\n".join(lines) + "\n\nTop 30 by cumulative time:\n" + cum + "\n\nTop 25 by own time:\n" + tot + "\n"
+    )
     (b.workdir / "profile-ingest.txt").write_text(text, encoding="utf-8")
     b.profile = text
     print(f"profile: written to {b.workdir / 'profile-ingest.txt'}", flush=True)
@@ -743,7 +915,9 @@ def markdown(b: Bench, info: dict[str, str], scales: list[Scale]) -> str:
     out.append("")
     out.append("## Corpora")
     out.append("")
-    out.append("| articles | bytes | mean bytes/article | planted initiatives (articles) |\n|---|---|---|---|")
+    out.append(
+        "| articles | bytes | mean bytes/article | planted initiatives (articles) |\n|---|---|---|---|"
+    )
     for s in scales:
         planted = ", ".join(f"{t} ({v['count']})" for t, v in s.manifest["planted"].items())
         out.append(f"| {s.n:,} | {s.source_bytes / 1e6:.1f} MB | {s.manifest['mean_bytes']:,} | {planted} |")
@@ -757,14 +931,18 @@ def markdown(b: Bench, info: dict[str, str], scales: list[Scale]) -> str:
     out.append("")
     out.append("## Results")
     out.append("")
-    out.append("Every figure is min / median / max over the repeats. Targets are judged on the median "
-               "(peak RSS and database size on the max).")
+    out.append(
+        "Every figure is min / median / max over the repeats. Targets are judged on the median "
+        "(peak RSS and database size on the max)."
+    )
     out.append("")
     out.append("| measure | scale | min | median | max | unit | target | met? | note |")
     out.append("|---|---|---|---|---|---|---|---|---|")
     for r in b.rows:
         if r.stat is None:
-            out.append(f"| {r.measure} | {r.scale} | | {r.note.split(' ')[0]} | | | {r.target} | {_met(r)} | {r.note} |")
+            out.append(
+                f"| {r.measure} | {r.scale} | | {r.note.split(' ')[0]} | | | {r.target} | {_met(r)} | {r.note} |"
+            )
         else:
             out.append(
                 f"| {r.measure} | {r.scale} | {_fmt(r.stat.min)} | {_fmt(r.stat.median)} | {_fmt(r.stat.max)} "
@@ -822,20 +1000,42 @@ METHOD = """\
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description="policykb benchmark (see bench/README.md)")
-    ap.add_argument("--quick", action="store_true", help="1,000 articles, fewer repeats; results to --workdir")
+    ap.add_argument(
+        "--quick", action="store_true", help="1,000 articles, fewer repeats; results to --workdir"
+    )
     ap.add_argument("--n", type=int, default=None, help="large scale (default 20,000; --quick: 1,000)")
-    ap.add_argument("--repeat", type=int, default=None, help="ingest repeats at 1,000 articles (default 3; quick 1)")
-    ap.add_argument("--repeat-large", type=int, default=1, help="ingest repeats at the large scale (default 1)")
+    ap.add_argument(
+        "--repeat", type=int, default=None, help="ingest repeats at 1,000 articles (default 3; quick 1)"
+    )
+    ap.add_argument(
+        "--repeat-large", type=int, default=1, help="ingest repeats at the large scale (default 1)"
+    )
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--workdir", type=Path, default=HERE / "out", help="corpora, databases, quick results")
-    ap.add_argument("--jieba-files", type=int, default=None, help="files in the jieba pass (default: all up to 2,000; quick 250)")
-    ap.add_argument("--query-repeat", type=int, default=None, help="in-process question repeats (default 20; quick 10)")
+    ap.add_argument(
+        "--jieba-files",
+        type=int,
+        default=None,
+        help="files in the jieba pass (default: all up to 2,000; quick 250)",
+    )
+    ap.add_argument(
+        "--query-repeat", type=int, default=None, help="in-process question repeats (default 20; quick 10)"
+    )
     ap.add_argument("--grep-repeat", type=int, default=None, help="rg repeats (default 5; quick 3)")
     ap.add_argument("--cli-repeat", type=int, default=None, help="CLI start-up repeats (default 10; quick 5)")
-    ap.add_argument("--profile-files", type=int, default=None, help="cProfile an ingest of K files (default 150; quick 0 = off)")
+    ap.add_argument(
+        "--profile-files",
+        type=int,
+        default=None,
+        help="cProfile an ingest of K files (default 150; quick 0 = off)",
+    )
     ap.add_argument("--skip-jobs2", action="store_true", help="do not measure --jobs 2")
-    ap.add_argument("--keep-dbs", action="store_true", help="keep every database built (default: one per scale)")
-    ap.add_argument("--no-timing-targets", action="store_true", help="report timings without judging them (CI smoke test)")
+    ap.add_argument(
+        "--keep-dbs", action="store_true", help="keep every database built (default: one per scale)"
+    )
+    ap.add_argument(
+        "--no-timing-targets", action="store_true", help="report timings without judging them (CI smoke test)"
+    )
     a = ap.parse_args(argv)
     q = a.quick
     a.n = a.n or (SMALL if q else 20_000)
@@ -854,9 +1054,14 @@ def main(argv: list[str] | None = None) -> int:
     a.workdir.mkdir(parents=True, exist_ok=True)
     b = Bench(a, a.workdir.resolve())
     info = machine_info()
-    print(f"policykb bench ({'quick' if a.quick else 'full'}) on {info['cpu']}, {info['cores']} cores; workdir {b.workdir}", flush=True)
+    print(
+        f"policykb bench ({'quick' if a.quick else 'full'}) on {info['cpu']}, {info['cores']} cores; workdir {b.workdir}",
+        flush=True,
+    )
     if shutil.which("rg") is None:
-        b.notes.append("ripgrep (rg) is not installed: the baseline is `grep -rlF`, slower than rg; ratios flatter policykb")
+        b.notes.append(
+            "ripgrep (rg) is not installed: the baseline is `grep -rlF`, slower than rg; ratios flatter policykb"
+        )
     sizes = [a.n] if a.n <= SMALL else [SMALL, a.n]
     scales: list[Scale] = []
     for n in sizes:

@@ -46,7 +46,7 @@ FIGURE_CASES = [
     ("确保80%以上的工作时间在社区", 80, "%", True),
     ("化解成功率达XX%以上", None, "%", True),
     ("严守“两个40%”派出所警力红线", 40, "%", False),
-    ("保持上海公众安全感和公安工作满意度连续11年\"双提升\"的良好态势", 11, "年", False),
+    ('保持上海公众安全感和公安工作满意度连续11年"双提升"的良好态势', 11, "年", False),
     ("落实全局 1200 多名基层法制员把关作用", 1200, "名", True),
     ("政治督察 4 个领导小组", 4, "个", False),
     # written for this module
@@ -84,9 +84,7 @@ FIGURE_CASES = [
 def test_extract_figures(text: str, value: float | None, unit: str | None, approx: bool) -> None:
     hits = arabic(text)
     got = [(h.value, h.unit, h.approx) for h in hits]
-    assert (value, unit, approx) in got or (
-        value is not None and (float(value), unit, approx) in got
-    ), got
+    assert (value, unit, approx) in got or (value is not None and (float(value), unit, approx) in got), got
 
 
 @pytest.mark.parametrize(("text", "value", "unit", "approx"), FIGURE_CASES)
@@ -181,8 +179,8 @@ SUBJECT_CASES = [
     ("推进全省 219 个执法办案管理中心提质增效", "219个", "执法办案管理中心"),
     ("刘安,23年驻守在中国最北端的森林公安派出所", "23年", "驻守"),
     ("在边境前沿建设抵边警务室18个", "18个", "警务室"),
-    ("全面落实\"常见交通违法业务就近办理\"等17个重点实事项目", "17个", "重点实事项目"),
-    ("推行\"扫码报案\"等7项机制", "7项", "机制"),
+    ('全面落实"常见交通违法业务就近办理"等17个重点实事项目', "17个", "重点实事项目"),
+    ('推行"扫码报案"等7项机制', "7项", "机制"),
     ("公安机关要强化5项工作", "5项", "工作"),
     ("确保80%以上的工作时间在社区", "80%", "工作时间"),
     ("严守“两个40%”派出所警力红线", "40%", "派出所警力红线"),
@@ -207,8 +205,12 @@ SUBJECT_CASES = [
     ("全市地区生产总值5.2万亿元、增长5.4%", "5.4%", "地区生产总值"),
     ("强力推进9个“一件事”集成改革", "9个", "一件事集成改革"),
     ("累计发放各类补贴资金12.6亿元", "12.6亿元", "补贴资金"),
-    pytest.param("二是按需提供执法指引。在前期出台200期基础上", "200期", "执法指引",
-                 marks=pytest.mark.xfail(strict=True, reason="the subject is in the sentence before")),
+    pytest.param(
+        "二是按需提供执法指引。在前期出台200期基础上",
+        "200期",
+        "执法指引",
+        marks=pytest.mark.xfail(strict=True, reason="the subject is in the sentence before"),
+    ),
 ]
 
 
@@ -252,8 +254,14 @@ CHINESE_CASES = [
     ("百分之九十的案件在基层化解", "百分之九十", 90, "%", False),
     ("连续十余年保持全国第一", "十余年", 10, "年", True),
     ("抓获两名嫌疑人", "两名", 2, "名", False),
-    pytest.param("长江十年禁渔", "", 0, "", False,
-                 marks=pytest.mark.xfail(strict=True, reason="a duration inside a policy name")),
+    pytest.param(
+        "长江十年禁渔",
+        "",
+        0,
+        "",
+        False,
+        marks=pytest.mark.xfail(strict=True, reason="a duration inside a policy name"),
+    ),
 ]
 
 
@@ -297,8 +305,15 @@ def test_parse_chinese_number_refuses(numeral: str) -> None:
 
 @pytest.mark.parametrize(
     ("number", "multiplier", "value"),
-    [("215", "亿", 21500000000.0), ("2.8", "万", 28000.0), ("1.4", "万亿", 1.4e12), ("６３", "", 63.0),
-     ("1,120", "", 1120.0), ("0.94", "万", 9400.0), ("两千", "", 2000.0)],
+    [
+        ("215", "亿", 21500000000.0),
+        ("2.8", "万", 28000.0),
+        ("1.4", "万亿", 1.4e12),
+        ("６３", "", 63.0),
+        ("1,120", "", 1120.0),
+        ("0.94", "万", 9400.0),
+        ("两千", "", 2000.0),
+    ],
 )
 def test_normalize_value(number: str, multiplier: str, value: float) -> None:
     assert normalize_value(number, multiplier) == value
@@ -324,7 +339,13 @@ def seed_results() -> list[tuple[list[dict[str, object]], list[dict[str, object]
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         doc = clean_text((SEEDS / gold["file"]).read_text(encoding="utf-8"))
         predicted = [
-            {"value": h.value, "unit": h.unit, "placeholder": h.placeholder, "approx": h.approx, "subject": h.subject}
+            {
+                "value": h.value,
+                "unit": h.unit,
+                "placeholder": h.placeholder,
+                "approx": h.approx,
+                "subject": h.subject,
+            }
             for para in doc.paras
             if para.kind == "text"
             for h in arabic(para.text)
@@ -333,7 +354,9 @@ def seed_results() -> list[tuple[list[dict[str, object]], list[dict[str, object]
     return out
 
 
-def test_seed_figures_match_the_gold(seed_results: list[tuple[list[dict[str, object]], list[dict[str, object]]]]) -> None:
+def test_seed_figures_match_the_gold(
+    seed_results: list[tuple[list[dict[str, object]], list[dict[str, object]]]],
+) -> None:
     tp = n_pred = n_gold = 0
     for predicted, gold in seed_results:
         pool = Counter(_figure_key(f) for f in predicted)
@@ -347,7 +370,9 @@ def test_seed_figures_match_the_gold(seed_results: list[tuple[list[dict[str, obj
     assert 2 * precision * recall / (precision + recall) >= 0.9
 
 
-def test_seed_approx_and_subjects(seed_results: list[tuple[list[dict[str, object]], list[dict[str, object]]]]) -> None:
+def test_seed_approx_and_subjects(
+    seed_results: list[tuple[list[dict[str, object]], list[dict[str, object]]]],
+) -> None:
     approx = subject = pairs = with_subject = 0
     for predicted, gold in seed_results:
         free = list(predicted)

@@ -10,6 +10,7 @@ import csv
 import dataclasses
 import io
 import json
+import os
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -56,7 +57,11 @@ def _guard(fn: F) -> F:
             if isinstance(err, SQLAlchemyError):
                 orig = getattr(err, "orig", None)
                 raise _fail(f"database error: {str(orig or err).splitlines()[0]}") from None
-            raise
+            if os.environ.get("POLICYKB_DEBUG"):
+                raise
+            first = str(err).splitlines()[0] if str(err) else ""
+            hint = "(set POLICYKB_DEBUG=1 for a traceback)"
+            raise _fail(f"internal error: {type(err).__name__}: {first} {hint}") from None
 
     return wrapper  # type: ignore[return-value]
 

@@ -116,7 +116,7 @@ def parse_article(paras: list[Para], lexicon: Lexicon | None = None) -> Article 
     section_at = _SectionLookup(headings)
     authors = _authors(header, _title_region(header))
     figures = _figures(body, section_at)
-    directives = _directives(body, headings, sections, section_at)
+    directives = _directives(body, headings, sections, section_at, is_news(body_paras))
     initiatives = _initiatives(body, section_at, lexicon)
     regions = _regions(body, header)
     region = _home_region(authors, header, regions)
@@ -246,8 +246,9 @@ def _is_standalone_heading(headings: list[Heading], k: int, para: Para) -> bool:
 
 
 def _directives(
-    body: Body, headings: list[Heading], sections: list[Section], section_at: _SectionLookup
+    body: Body, headings: list[Heading], sections: list[Section], section_at: _SectionLookup, news: bool
 ) -> list[Directive]:
+    """Directive sentences; in news reports and past-work sections only explicit modals count."""
     reporting = [is_reporting_heading(s.title) for s in sections]
 
     def in_reporting(idx: int | None) -> bool:
@@ -261,15 +262,39 @@ def _directives(
     for k, para in enumerate(body.paras):
         if _is_standalone_heading(headings, k, para):
             continue
-        sec = section_at(k, 0)
-        for hit in extract_directives(body.folded[k], reporting=in_reporting(sec)):
-            s, e = body.span(k, hit.start, hit.end)
-            out.append(
-                Directive(
-                    para.text[hit.start : hit.end], hit.modality, hit.verb, section_at(k, hit.start), s, e
-                )
-            )
+        skip = _numbered_heading_end(headings, k, para.text)
+        sec = section_at(k, skip)
+        for hit in extract_directives(body.folded[k][skip:], reporting=news or in_reporting(sec)):
+            a, b = hit.start + skip, hit.end + skip
+            s, e = body.span(k, a, b)
+            out.append(Directive(para.text[a:b], hit.modality, hit.verb, section_at(k, a), s, e))
     return out
+
+
+_ENUM_KINDS = ("enum_", "ordinal")
+# A news report's dateline: what follows reports events, so bare imperatives there are not directives.
+_NEWS_LEAD = re.compile(
+    r"^(?:【[^】]{1,20}】)?(?:央视网消息|新华社|本报讯|本台消息|人民网|新华网|中新网|据[^，,]{1,12}报道)|（新闻联播）|\(新闻联播\)"
+)
+
+
+def is_news(paras: list[Para]) -> bool:
+    """Whether an article is a news report (a dateline such as 央视网消息（新闻联播）： opens it)."""
+    return any(_NEWS_LEAD.search(p.text[:40]) for p in paras[:2])
+
+
+def _numbered_heading_end(headings: list[Heading], k: int, text: str) -> int:
+    """Where the body of a paragraph starts after a numbered heading (一、… （一）…) that opens it.
+
+    Enumerations (一是…。 首先，…。) stay: their opening sentence can itself be a directive.
+    """
+    for h in headings:
+        if h.para == k and h.start == 0 and not h.kind.startswith(_ENUM_KINDS):
+            end = h.title_end
+            while end < len(text) and text[end] in "。！？；;：:!? ":
+                end += 1
+            return end
+    return 0
 
 
 def _initiatives(body: Body, section_at: _SectionLookup, lexicon: Lexicon | None) -> list[InitiativeMention]:
