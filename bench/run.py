@@ -122,6 +122,7 @@ class Bench:
     notes: list[str] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
     profile: str = ""
+    loads: list[float] = field(default_factory=list)  # 1-minute load average as each run starts
 
     def add(self, row: Row) -> Row:
         if self.args.no_timing_targets and row.unit not in {"", "bool"}:
@@ -354,6 +355,7 @@ def ingest_once(b: Bench, corpus: Path, n: int, jobs: int, tag: str) -> IngestRu
     remove_db(db)
     cmd = [*policykb_cmd(), "--db", str(db), "ingest", str(corpus / "articles"), "--jobs", str(jobs)]
     print(f"  ingest n={n} --jobs {jobs} ({tag}) …", flush=True)
+    b.loads.append(os.getloadavg()[0])
     m = run_measured(cmd)
     summary = m.stdout.strip().splitlines()[-1] if m.stdout.strip() else ""
     found = re.search(r"(\d+) files: (\d+) stored.*?(\d+) failed; (\d+) articles", summary)
@@ -409,12 +411,32 @@ def jieba_once(files: list[Path]) -> dict[str, float]:
 # ============================================================================ one scale
 
 
+@dataclass(frozen=True)
+class Target:
+    text: str
+    test: Callable[[Stat], bool]
+
+
+def at_least(x: float, unit: str = "×") -> Target:
+    return Target(f"≥ {x:g}{unit}", lambda s: s.median >= x)
+
+
+def at_most(x: float, unit: str = "×", *, worst: bool = False) -> Target:
+    """``worst``: judged on the maximum (memory, size) rather than the median."""
+    return Target(f"≤ {x:g}{unit}", lambda s: (s.max if worst else s.median) <= x)
+
+
+def ms(values: Sequence[float]) -> Stat:
+    return Stat([v * 1000 for v in values])
+
+
 @dataclass
 class Scale:
     n: int
     corpus: Path
     manifest: dict[str, Any]
     source_bytes: int
+    big: bool  # the scale the targets are judged at
     ingest1: list[IngestRun] = field(default_factory=list)
     ingest2: list[IngestRun] = field(default_factory=list)
     jieba: list[dict[str, float]] = field(default_factory=list)
@@ -423,14 +445,34 @@ class Scale:
     term: str = ""
     provinces: Stat | None = None
     search_long: Stat | None = None
-    rg_provinces: Stat | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.n:,}"
+
+    def row(
+        self, b: Bench, measure: str, stat: Stat, unit: str, target: Target | None = None, note: str = ""
+    ) -> None:
+        """A row; its target is judged only at the large scale."""
+        judged = target is not None and self.big
+        b.add(
+            Row(
+                measure,
+                self.label,
+                stat,
+                unit,
+                target.text if judged and target else "",
+                target.test(stat) if judged and target else None,
+                note,
+            )
+        )
 
 
 def measure_ingest(b: Bench, s: Scale, repeat: int) -> None:
     files = corpus_files(s.corpus)
     sample = spread_sample(files, b.args.jieba_files or len(files))
     s.jieba_files = len(sample)
-    for r in range(repeat):
+    for r in range(repeat):  # interleaved, so that drift in the machine's load hits every mode alike
         for jobs, runs in ((1, s.ingest1), (2, s.ingest2)):
             if jobs == 2 and b.args.skip_jobs2:
                 continue
@@ -438,74 +480,36 @@ def measure_ingest(b: Bench, s: Scale, repeat: int) -> None:
             check_manifest(b, run.db, s.manifest, f"n={s.n} --jobs {jobs} run {r + 1}")
             runs.append(run)
         print(f"  jieba.lcut pass over {len(sample)} files …", flush=True)
+        b.loads.append(os.getloadavg()[0])
         res = jieba_once(sample)
         print(f"    {res['seconds']:.1f} s for {res['bytes'] / 1e6:.1f} MB", flush=True)
         s.jieba.append(res)
-    keep = s.ingest1[-1]
-    s.db = keep.db
-    for run in s.ingest1[:-1] + s.ingest2:
-        if not b.args.keep_dbs:
+    s.db = s.ingest1[-1].db
+    if not b.args.keep_dbs:
+        for run in s.ingest1[:-1] + s.ingest2:
             remove_db(run.db)
+    report_ingest(b, s)
 
+
+def report_ingest(b: Bench, s: Scale) -> None:
     mb = s.source_bytes / 1e6
-    scale = f"{s.n:,}"
     thr1 = [mb / r.m.wall for r in s.ingest1]
     jb = [x["bytes"] / 1e6 / x["seconds"] for x in s.jieba]
-    b.add(Row("ingest throughput, --jobs 1", scale, Stat(thr1), "MB/s"))
-    b.add(
-        Row("bare jieba.lcut throughput (baseline)", scale, Stat(jb), "MB/s", note=f"{s.jieba_files} files")
-    )
-    big = s.n == b.args.n
-    ratio = ratio_stat(thr1, jb)
-    b.add(
-        Row(
-            "ingest / jieba.lcut throughput",
-            scale,
-            ratio,
-            "×",
-            "≥ 3×" if big else "",
-            ratio.median >= 3 if big else None,
-        )
-    )
+    s.row(b, "ingest throughput, --jobs 1", Stat(thr1), "MB/s")
+    s.row(b, "bare jieba.lcut throughput (baseline)", Stat(jb), "MB/s", note=f"{s.jieba_files} files")
+    s.row(b, "ingest / jieba.lcut throughput", ratio_stat(thr1, jb), "×", at_least(3))
     if s.ingest2:
         thr2 = [mb / r.m.wall for r in s.ingest2]
-        b.add(Row("ingest throughput, --jobs 2", scale, Stat(thr2), "MB/s"))
-        par = ratio_stat(thr2, thr1)
-        b.add(
-            Row(
-                "--jobs 2 / --jobs 1 throughput",
-                scale,
-                par,
-                "×",
-                "≥ 1.7×" if big else "",
-                par.median >= 1.7 if big else None,
-            )
-        )
+        s.row(b, "ingest throughput, --jobs 2", Stat(thr2), "MB/s")
+        s.row(b, "--jobs 2 / --jobs 1 throughput", ratio_stat(thr2, thr1), "×", at_least(1.7))
     rss = Stat([r.m.maxrss_mb for r in s.ingest1])
-    b.add(
-        Row(
-            "peak RSS, ingest --jobs 1",
-            scale,
-            rss,
-            "MB",
-            "≤ 400 MB" if big else "",
-            rss.max <= 400 if big else None,
-        )
-    )
+    s.row(b, "peak RSS, ingest --jobs 1", rss, "MB", at_most(400, " MB", worst=True))
     if s.ingest2:
-        b.add(
-            Row(
-                "peak RSS of the process tree, --jobs 2",
-                scale,
-                Stat([r.m.tree_peak_mb for r in s.ingest2]),
-                "MB",
-                note="sum over processes, polled",
-            )
-        )
+        tree = Stat([r.m.tree_peak_mb for r in s.ingest2])
+        s.row(b, "peak RSS of the process tree, --jobs 2", tree, "MB", note="sum over processes, polled")
     size = Stat([r.db_bytes / s.source_bytes for r in s.ingest1])
-    b.add(Row("database size / source bytes", scale, size, "×", "≤ 4×", size.max <= 4))
-    per = Stat([r.m.wall / s.n * 1000 for r in s.ingest1])
-    b.add(Row("ingest time per article, --jobs 1", scale, per, "ms"))
+    b.add(Row("database size / source bytes", s.label, size, "×", "≤ 4×", size.max <= 4))
+    s.row(b, "ingest time per article, --jobs 1", Stat([r.m.wall / s.n * 1000 for r in s.ingest1]), "ms")
 
 
 # ============================================================================ questions
@@ -516,8 +520,8 @@ def most_common_initiative(db: Path) -> tuple[str, int]:
     try:
         row = con.execute(
             "SELECT i.name, COUNT(DISTINCT im.document_id) AS c FROM initiative_mentions im "
-            "JOIN initiative_variants v ON v.id = im.variant_id JOIN initiatives i ON i.id = v.initiative_id "
-            "GROUP BY i.id ORDER BY c DESC LIMIT 1"
+            "JOIN initiative_variants v ON v.id = im.variant_id "
+            "JOIN initiatives i ON i.id = v.initiative_id GROUP BY i.id ORDER BY c DESC LIMIT 1"
         ).fetchone()
     finally:
         con.close()
@@ -535,122 +539,54 @@ def brute_force_ids(db: Path, term: str) -> tuple[set[int], float]:
 
 
 def time_grep(corpus: Path, term: str, repeat: int) -> tuple[Stat, int]:
+    """Wall times (ms) of ``rg -l TERM`` over the corpus files, and how many files it listed."""
     base, _ = grep_tool()
     values, count = [], 0
     for _ in range(repeat):
         m = run_measured([*base, term, str(corpus / "articles")], poll=False)
         values.append(m.wall)
         count = len(m.stdout.split())
-    return Stat(values), count
+    return ms(values), count
 
 
 def measure_questions(b: Bench, s: Scale) -> None:
     import policykb
 
     assert s.db is not None
-    big = s.n == b.args.n
-    scale = f"{s.n:,}"
     q = b.args.query_repeat
     s.term, n_docs = most_common_initiative(s.db)
-    _, gname = grep_tool()
+    gname = grep_tool()[1]
     print(f"  questions on n={s.n}: most common initiative {s.term} ({n_docs} articles)", flush=True)
     with policykb.open_kb(s.db, create=False) as kb:
         first, st, answer = time_calls(lambda: kb.provinces(s.term), q)
-        s.provinces = Stat([v * 1000 for v in st.values])
-        b.add(
-            Row(
-                f"provinces {s.term} (in-process)",
-                scale,
-                s.provinces,
-                "ms",
-                "≤ 20 ms" if big else "",
-                s.provinces.median <= 20 if big else None,
-                f"{len(answer.rows)} regions, {n_docs} articles; first call {first * 1000:.0f} ms",
-            )
-        )
-        s.rg_provinces, files = time_grep(s.corpus, s.term, b.args.grep_repeat)
-        b.add(
-            Row(
-                f"{gname} {s.term} (baseline)",
-                scale,
-                Stat([v * 1000 for v in s.rg_provinces.values]),
-                "ms",
-                note=f"{files} files",
-            )
-        )
-        r = ratio_stat([v * 1000 for v in s.rg_provinces.values], s.provinces.values)
-        b.add(
-            Row(
-                f"{gname} / provinces time",
-                scale,
-                r,
-                "×",
-                "≥ 10×" if big else "",
-                r.median >= 10 if big else None,
-            )
-        )
+        s.provinces = ms(st.values)
+        note = f"{len(answer.rows)} regions, {n_docs} articles; first call {first * 1000:.0f} ms"
+        s.row(b, f"provinces {s.term} (in-process)", s.provinces, "ms", at_most(20, " ms"), note)
+        grep, files = time_grep(s.corpus, s.term, b.args.grep_repeat)
+        s.row(b, f"{gname} {s.term} (baseline)", grep, "ms", note=f"{files} files")
+        s.row(b, f"{gname} / provinces time", ratio_stat(grep.values, s.provinces.values), "×", at_least(10))
 
-        # search: a 3+ character term through the trigram index
-        first, st, hits = time_calls(lambda: kb.search(SEARCH_LONG), q)
-        s.search_long = Stat([v * 1000 for v in st.values])
-        b.add(
-            Row(
-                f"search {SEARCH_LONG} (limit 20)",
-                scale,
-                s.search_long,
-                "ms",
-                "≤ 20 ms" if big else "",
-                s.search_long.median <= 20 if big else None,
-                f"first call {first * 1000:.0f} ms",
-            )
-        )
-        _, st_all, all_hits = time_calls(lambda: kb.search(SEARCH_LONG, limit=None), max(3, q // 4))
-        b.add(
-            Row(
-                f"search {SEARCH_LONG} (no limit)",
-                scale,
-                Stat([v * 1000 for v in st_all.values]),
-                "ms",
-                note=f"{len(all_hits)} articles",
-            )
-        )
-        check_search(b, s.db, SEARCH_LONG, {h.document_id for h in all_hits}, s.n)
-        grep_long, _ = time_grep(s.corpus, SEARCH_LONG, b.args.grep_repeat)
-        r = ratio_stat([v * 1000 for v in grep_long.values], s.search_long.values)
-        b.add(
-            Row(
-                f"{gname} {SEARCH_LONG} / search time",
-                scale,
-                r,
-                "×",
-                "≥ 10×" if big else "",
-                r.median >= 10 if big else None,
-                f"{gname} median {grep_long.median * 1000:.0f} ms",
-            )
-        )
+        # a 3+ character term: the trigram index answers
+        first, st, _ = time_calls(lambda: kb.search(SEARCH_LONG), q)
+        s.search_long = ms(st.values)
+        note = f"first call {first * 1000:.0f} ms"
+        s.row(b, f"search {SEARCH_LONG} (limit 20)", s.search_long, "ms", at_most(20, " ms"), note)
+        _, st, hits = time_calls(lambda: kb.search(SEARCH_LONG, limit=None), max(3, q // 4))
+        s.row(b, f"search {SEARCH_LONG} (no limit)", ms(st.values), "ms", note=f"{len(hits)} articles")
+        check_search(b, s.db, SEARCH_LONG, {h.document_id for h in hits}, s.n)
+        grep, _ = time_grep(s.corpus, SEARCH_LONG, b.args.grep_repeat)
+        ratio = ratio_stat(grep.values, s.search_long.values)
+        note = f"{gname} median {grep.median:.0f} ms"
+        s.row(b, f"{gname} {SEARCH_LONG} / search time", ratio, "×", at_least(10), note)
 
-        # search: 1–2 character terms, which need the scan
+        # 1–2 character terms: the trigram index cannot answer, a scan must
         for term in SEARCH_SHORT:
+            label = f"search {term} ({len(term)} char"
             _, st, _ = time_calls(lambda t=term: kb.search(t), max(3, q // 4))  # type: ignore[misc]
-            b.add(
-                Row(
-                    f"search {term} ({len(term)} char, limit 20)",
-                    scale,
-                    Stat([v * 1000 for v in st.values]),
-                    "ms",
-                )
-            )
-            _, st_all, all_hits = time_calls(lambda t=term: kb.search(t, limit=None), 2)  # type: ignore[misc]
-            b.add(
-                Row(
-                    f"search {term} ({len(term)} char, no limit)",
-                    scale,
-                    Stat([v * 1000 for v in st_all.values]),
-                    "ms",
-                    note=f"{len(all_hits)} articles",
-                )
-            )
-            check_search(b, s.db, term, {h.document_id for h in all_hits}, s.n)
+            s.row(b, f"{label}, limit 20)", ms(st.values), "ms")
+            _, st, hits = time_calls(lambda t=term: kb.search(t, limit=None), 2)  # type: ignore[misc]
+            s.row(b, f"{label}, no limit)", ms(st.values), "ms", note=f"{len(hits)} articles")
+            check_search(b, s.db, term, {h.document_id for h in hits}, s.n)
 
 
 def check_search(b: Bench, db: Path, term: str, got: set[int], n: int) -> None:
@@ -662,7 +598,8 @@ def check_search(b: Bench, db: Path, term: str, got: set[int], n: int) -> None:
         )
     else:
         b.passed(
-            f"search {term!r} at n={n} equals a brute-force scan of the bodies ({len(truth)} articles, scan {seconds * 1000:.0f} ms)"
+            f"search {term!r} at n={n} equals a brute-force scan of the bodies "
+            f"({len(truth)} articles; the scan took {seconds * 1000:.0f} ms)"
         )
 
 
@@ -672,54 +609,44 @@ def check_search(b: Bench, db: Path, term: str, got: set[int], n: int) -> None:
 def imports_jieba(cmd: list[str]) -> tuple[bool, int]:
     env = dict(os.environ, PYTHONPROFILEIMPORTTIME="1")
     m = run_measured(cmd, env=env, poll=False)
-    modules = [
-        line.rsplit("|", 1)[-1].strip() for line in m.stderr.splitlines() if line.startswith("import time:")
-    ]
+    lines = m.stderr.splitlines()
+    modules = [x.rsplit("|", 1)[-1].strip() for x in lines if x.startswith("import time:")]
     return any(x == "jieba" or x.startswith("jieba.") for x in modules), len(modules)
 
 
 def measure_cli(b: Bench, s: Scale) -> None:
     assert s.db is not None
-    scale = f"{s.n:,}"
-    help_cmd = [*policykb_cmd(), "--help"]
-    prov_cmd = [*policykb_cmd(), "--db", str(s.db), "provinces", s.term, "--format", "json"]
-    floor_cmd = [sys.executable, "-c", "import sqlalchemy"]
+    commands = {
+        "policykb --help": [*policykb_cmd(), "--help"],
+        f"policykb provinces {s.term}": [
+            *policykb_cmd(),
+            "--db",
+            str(s.db),
+            "provinces",
+            s.term,
+            "--format",
+            "json",
+        ],
+        'python -c "import sqlalchemy"': [sys.executable, "-c", "import sqlalchemy"],
+    }
     times: dict[str, list[float]] = defaultdict(list)
-    for _ in range(b.args.cli_repeat):
-        for name, cmd in (("help", help_cmd), ("provinces", prov_cmd), ("floor", floor_cmd)):
+    for _ in range(b.args.cli_repeat):  # interleaved
+        for label, cmd in commands.items():
             m = run_measured(cmd, poll=False)
             if m.returncode != 0:
-                b.fail(f"{' '.join(cmd[-4:])}: exit {m.returncode}: {m.stderr[-300:]}")
-            times[name].append(m.wall * 1000)
-    floor = Stat(times["floor"])
-    b.add(Row('python -c "import sqlalchemy" (floor)', scale, floor, "ms"))
-    for name, label in (("help", "policykb --help"), ("provinces", f"policykb provinces {s.term}")):
-        st = Stat(times[name])
-        b.add(Row(f"{label} wall time", scale, st, "ms"))
-        r = ratio_stat(st.values, floor.values)
-        is_q = name == "provinces"
-        b.add(
-            Row(
-                f"{label} / import sqlalchemy",
-                scale,
-                r,
-                "×",
-                "≤ 2×" if is_q else "",
-                r.median <= 2 if is_q else None,
-            )
-        )
-        jieba, count = imports_jieba(help_cmd if name == "help" else prov_cmd)
-        b.add(
-            Row(
-                f"{label} imports jieba",
-                scale,
-                None,
-                "bool",
-                "no",
-                not jieba,
-                f"{'yes' if jieba else 'no'} ({count} modules imported)",
-            )
-        )
+                b.fail(f"{label}: exit {m.returncode}: {m.stderr[-300:]}")
+            times[label].append(m.wall)
+    *mine, floor_label = commands
+    floor = ms(times[floor_label])
+    s.row(b, f"{floor_label} (floor)", floor, "ms")
+    for label in mine:
+        st = ms(times[label])
+        s.row(b, f"{label} wall time", st, "ms")
+        target = at_most(2) if "provinces" in label else None
+        s.row(b, f"{label} / import sqlalchemy", ratio_stat(st.values, floor.values), "×", target)
+        jieba, count = imports_jieba(commands[label])
+        note = f"{'yes' if jieba else 'no'} ({count} modules imported)"
+        b.add(Row(f"{label} imports jieba", s.label, None, "bool", "no", not jieba, note))
 
 
 # ============================================================================ growth, profile
@@ -733,25 +660,18 @@ def measure_growth(b: Bench, small: Scale, big: Scale) -> None:
     b.add(Row("growth: ingest time per article", label, g, "×", "≤ 1.25×", g.median <= 1.25))
     mem = ratio_stat([r.m.maxrss_mb for r in big.ingest1], [r.m.maxrss_mb for r in small.ingest1])
     b.add(Row("growth: peak RSS of ingest --jobs 1", label, mem, "×", "≤ 1.2×", mem.median <= 1.2))
-    scale = big.n / small.n
+    factor = big.n / small.n
     for name, a, c in (
         ("provinces", small.provinces, big.provinces),
-        ("search (3+ chars)", small.search_long, big.search_long),
+        ("search", small.search_long, big.search_long),
     ):
         if a is None or c is None:
             continue
         r = ratio_stat(c.values, a.values)
-        slope = math.log(max(r.median, 1e-9)) / math.log(scale)
+        slope = math.log(max(r.median, 1e-9)) / math.log(factor)
+        note = f"log-log slope {slope:.2f} (1 = linear)"
         b.add(
-            Row(
-                f"growth: {name} query time",
-                label,
-                r,
-                "×",
-                f"sublinear (< {scale:.0f}×)",
-                slope < 1,
-                f"log-log slope {slope:.2f} (1 = linear)",
-            )
+            Row(f"growth: {name} query time", label, r, "×", f"sublinear (< {factor:.0f}×)", slope < 1, note)
         )
 
 
@@ -780,7 +700,7 @@ def own_time_by_area(st: pstats.Stats) -> dict[str, float]:
     """Seconds of own time per area; a built-in (C) function's time goes to its callers' areas."""
     own: dict[str, float] = defaultdict(float)
     raw: dict[Any, Any] = st.stats  # type: ignore[attr-defined]
-    for (filename, _line, name), (_cc, _nc, tt, _ct, callers) in raw.items():
+    for (filename, _line, _name), (_cc, _nc, tt, _ct, callers) in raw.items():
         if filename != "~" or not callers:
             own[_group_of(filename) if filename != "~" else "builtins"] += tt
             continue
@@ -831,7 +751,8 @@ def profile_ingest(b: Bench, small: Scale) -> None:
     total = sum(own.values()) or 1.0
     phases = phase_times(pstats.Stats(prof))
     lines = [
-        f"cProfile, {len(files) - 1} files ({sum(p.stat().st_size for p in files[1:]) / 1e6:.1f} MB), {wall:.1f} s under the profiler",
+        f"cProfile, {len(files) - 1} files ({sum(p.stat().st_size for p in files[1:]) / 1e6:.1f} MB), "
+        f"{wall:.1f} s under the profiler",
         "",
     ]
     lines.append("Phases (cumulative time):")
@@ -941,11 +862,13 @@ def markdown(b: Bench, info: dict[str, str], scales: list[Scale]) -> str:
     for r in b.rows:
         if r.stat is None:
             out.append(
-                f"| {r.measure} | {r.scale} | | {r.note.split(' ')[0]} | | | {r.target} | {_met(r)} | {r.note} |"
+                f"| {r.measure} | {r.scale} | | {r.note.split(' ')[0]} | | | {r.target} | {_met(r)} "
+                f"| {r.note} |"
             )
         else:
             out.append(
-                f"| {r.measure} | {r.scale} | {_fmt(r.stat.min)} | {_fmt(r.stat.median)} | {_fmt(r.stat.max)} "
+                f"| {r.measure} | {r.scale} | {_fmt(r.stat.min)} | {_fmt(r.stat.median)} "
+                f"| {_fmt(r.stat.max)} "
                 f"| {r.unit} | {r.target} | {_met(r)} | {r.note} |"
             )
     out.append("")
@@ -1055,18 +978,20 @@ def main(argv: list[str] | None = None) -> int:
     b = Bench(a, a.workdir.resolve())
     info = machine_info()
     print(
-        f"policykb bench ({'quick' if a.quick else 'full'}) on {info['cpu']}, {info['cores']} cores; workdir {b.workdir}",
+        f"policykb bench ({'quick' if a.quick else 'full'}) on {info['cpu']}, {info['cores']} cores; "
+        f"workdir {b.workdir}",
         flush=True,
     )
     if shutil.which("rg") is None:
         b.notes.append(
-            "ripgrep (rg) is not installed: the baseline is `grep -rlF`, slower than rg; ratios flatter policykb"
+            "ripgrep (rg) is not installed: the baseline is `grep -rlF`, slower than rg, "
+            "so the ratios flatter policykb"
         )
     sizes = [a.n] if a.n <= SMALL else [SMALL, a.n]
     scales: list[Scale] = []
     for n in sizes:
         corpus, manifest = ensure_corpus(b.workdir, n, a.seed)
-        s = Scale(n, corpus, manifest, int(manifest["bytes"]))
+        s = Scale(n, corpus, manifest, int(manifest["bytes"]), big=n == a.n)
         scales.append(s)
         print(f"\n--- scale {n:,} articles ({s.source_bytes / 1e6:.1f} MB)", flush=True)
         repeat = a.repeat if n <= SMALL else a.repeat_large
@@ -1081,12 +1006,16 @@ def main(argv: list[str] | None = None) -> int:
     if a.profile_files:
         profile_ingest(b, scales[0])
     b.notes.append(f"whole benchmark run: {(time.perf_counter() - t_start) / 60:.1f} min")
+    if b.loads:
+        b.notes.append(
+            f"1-minute load average as each ingest / jieba run started: {min(b.loads):.1f} to "
+            f"{max(b.loads):.1f} on {os.cpu_count()} cores (other work on the machine makes absolute "
+            "figures noisy; the ratios pair runs taken back to back)"
+        )
     print_table(b)
     text = markdown(b, info, scales)
-    if a.quick or a.no_timing_targets:
-        target = b.workdir / "results-quick.md"
-    else:
-        target = HERE / "RESULTS.md"
+    quick = a.quick or a.no_timing_targets
+    target = b.workdir / "results-quick.md" if quick else HERE / "RESULTS.md"
     target.write_text(text, encoding="utf-8")
     (b.workdir / ("results-quick.json" if target.name != "RESULTS.md" else "results-full.json")).write_text(
         json.dumps(

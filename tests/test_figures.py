@@ -395,10 +395,11 @@ def test_seed_approx_and_subjects(
 
 
 def test_segment_keeps_user_words_whole() -> None:
-    assert "两队一室" not in cut("推行两队一室改革")
-    add_words(["两队一室"])
-    assert "两队一室" in cut("推行两队一室改革")
-    assert ("两队一室", "nz") in pos_cut("推行两队一室改革")
+    # a made-up programme name no other test feeds to the shared tokenizer
+    assert "三巡四访" not in cut("推行三巡四访改革")
+    add_words(["三巡四访"])
+    assert "三巡四访" in cut("推行三巡四访改革")
+    assert ("三巡四访", "nz") in pos_cut("推行三巡四访改革")
 
 
 def test_importing_loads_no_jieba_and_loading_is_quiet() -> None:

@@ -18,14 +18,6 @@ import pytest
 from policykb.parse import parse_text
 from policykb.records import Article
 
-xfail = pytest.mark.xfail
-
-# Known gaps (see the report of this module for diagnoses and proposed patches).
-FIRST_HALF_IN_HEADER = (
-    "structure.parse_header keeps a first paragraph's short half, cut by a page break, as a header line"
-)
-ARABIC_MARK_BEFORE_DIGIT = "outline._MARKERS 'arabic' refuses a digit right after 1、 (1、2025年主要工作)"
-
 
 def parse_one(text: str) -> Article:
     articles = parse_text(text).articles
@@ -1026,10 +1018,6 @@ OUTLINE_CASES = [
         HEADING_STRAY_SPACE_RUN_IN,
         [(1, "一", "深化机构改革"), (1, "二", "推进警务系统集成改革")],
         id="pdf-stray-space-in-run-in-heading",
-        marks=xfail(
-            strict=True,
-            reason="outline._raw_inline_break takes a stray PDF space for the end of an inline heading",
-        ),
     ),
     pytest.param(
         TOC_REPORT,
@@ -1047,9 +1035,6 @@ OUTLINE_CASES = [
         TOC_WITH_HEADING_LINE,
         [(1, "一", "基本情况"), (1, "二", "主要做法"), (1, "三", "对策建议")],
         id="table-of-contents-under-目录",
-        marks=xfail(
-            strict=True, reason="a 目录 line is taken as the title; the contents list then opens the body"
-        ),
     ),
     pytest.param(
         APPENDIX,
@@ -1070,7 +1055,6 @@ OUTLINE_CASES = [
         ARABIC_YEAR,
         [(1, "1", "2025年主要工作"), (1, "2", "2026年工作打算")],
         id="arabic-1、2025年",
-        marks=xfail(strict=True, reason=ARABIC_MARK_BEFORE_DIGIT),
     ),
     pytest.param(
         NEWS_FEATURE,
@@ -1132,7 +1116,6 @@ BODY_CASES = [
         ["推出了一批管根本、利长远的改革举措"],
         ["作者", "甘肃省副省长", "摘要", "关键词", "孟繁星"],
         id="footnote-in-first-paragraph",
-        marks=xfail(strict=True, reason=FIRST_HALF_IN_HEADER),
     ),
     pytest.param(
         PAGE_NUMBER_LATER,
@@ -1145,7 +1128,6 @@ BODY_CASES = [
         ["全力守护人民群众生命财产安全"],
         ["12"],
         id="stray-page-number-in-first-paragraph",
-        marks=xfail(strict=True, reason=FIRST_HALF_IN_HEADER),
     ),
     pytest.param(
         NEWS_DATELINE,
@@ -1209,7 +1191,6 @@ def test_body(text: str, present: list[str], absent: list[str]) -> None:
             PAGE_NUMBER,
             "社会治安形势持续平稳向好。",
             id="first-paragraph",
-            marks=xfail(strict=True, reason=FIRST_HALF_IN_HEADER),
         ),
     ],
 )
@@ -1299,7 +1280,6 @@ def test_author_span_holds_the_name() -> None:
     assert "周岚" in re.sub(r"\s+", "", parsed.text[author.start : author.end])
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="OffsetMap.pieces() fails on an empty body")
 def test_header_only_article() -> None:
     article = parse_one(HEADER_ONLY)
     assert (article.title, authors(article), article.body) == (

@@ -28,7 +28,8 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^第(?P<label>{_CN_NUM})(?P<unit>[章编篇])[\s、]*")),
     ("cn", re.compile(rf"^(?P<label>{_CN_NUM})\s*[、．.]\s*")),
     ("cn_paren", re.compile(rf"^[（(]\s*(?P<label>{_CN_NUM})\s*[）)][、，,\s]*")),
-    ("arabic", re.compile(r"^(?P<label>\d{1,2})\s*[、．.](?![\d%％])\s*")),
+    # 1、2025年主要工作 is a heading; 1.5万 and 12、13日 are not
+    ("arabic", re.compile(r"^(?P<label>\d{1,2})\s*(?:、(?!\d{1,2}(?!\d))|[．.](?![\d%％]))\s*")),
     ("arabic_paren", re.compile(r"^[（(]\s*(?P<label>\d{1,2})\s*[）)][、，,\s]*")),
     ("circled", re.compile(r"^(?P<label>[①②③④⑤⑥⑦⑧⑨⑩])\s*")),
 )
@@ -142,8 +143,17 @@ def _raw_inline_break(raw: str, kind: str) -> int | None:
         return None
     if len(tail) < 20 or not re.search(r"[。，,]", tail[:200]):
         return None
+    if _cuts_a_word(tail):
+        return None
     clean_mark = re.sub(r"\s+", "", m.group())
     return len(clean_mark) + len(head)
+
+
+def _cuts_a_word(tail: str) -> bool:
+    """The words after the space run on to a full stop within a few characters (推进警务系 统集成改革。):
+    the space is a stray one inside a word, not the end of the heading."""
+    clause = re.split(r"[。！？；;!?]", tail, maxsplit=1)[0]
+    return len(clause) <= 8 and not re.search(r"[，,：:、]", clause)
 
 
 def match_enumeration(text: str, pos: int) -> Heading | None:

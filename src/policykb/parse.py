@@ -19,6 +19,7 @@ from .extract.regions import find_regions, region_of_position
 from .fold import fold_for_matching
 from .outline import Heading, find_headings
 from .records import Article, Author, Directive, Figure, InitiativeMention, ParsedFile, RegionMention, Section
+from .segment import add_words
 from .sentences import split_sentences
 from .split import split_articles
 from .structure import Header, collect_body, parse_header
@@ -66,6 +67,8 @@ def parse_text(
     ``lexicon`` holds initiatives known from other articles, so that their unquoted
     mentions are found too.
     """
+    if lexicon is not None:
+        add_words(lexicon.variants())  # jieba keeps known initiatives whole
     doc = clean_text(text)
     articles = tuple(
         article for segment in split_articles(doc) if (article := parse_article(segment, lexicon)) is not None

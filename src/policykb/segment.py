@@ -21,6 +21,7 @@ USER_WORD_TAG = "nz"  # user words are names (initiatives, programmes): tag them
 
 _lock = threading.Lock()
 _pending: list[str] = []  # user words added before the tokenizer was loaded
+_added: set[str] = set()  # every user word given so far
 _loaded = False
 
 
@@ -44,10 +45,39 @@ def _tokenizers() -> tuple[Any, Any]:
     return tokenizer, pos_tokenizer
 
 
+@cache
+def plain_tokenizer() -> Any:
+    """A second tokenizer with jieba's own dictionary only, never given user words.
+
+    Word-boundary checks use it: with 最美湘警 added as a user word, the plain cut still shows that
+    湘警 is a word of its own, and a lexicon term does not vouch for its own boundaries.
+    """
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+def plain_cut(text: str) -> list[str]:
+    """Split ``text`` into words with jieba's own dictionary (no user words).
+
+    >>> plain_cut("抓获犯罪嫌疑人")
+    ['抓获', '犯罪', '嫌疑人']
+    """
+    if not text:
+        return []
+    return list(plain_tokenizer().cut(text, HMM=False))
+
+
 def add_words(words: Iterable[str]) -> None:
     """Keep ``words`` whole when segmenting (initiatives, names), without loading jieba yet."""
     with _lock:
-        fresh = [w for w in (w.strip() for w in words) if w]
+        fresh = [w for w in (w.strip() for w in words) if w and w not in _added]
+        _added.update(fresh)
+        if not fresh:
+            return
         if not _loaded:
             _pending.extend(fresh)
             return

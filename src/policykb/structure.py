@@ -35,6 +35,7 @@ _APPENDIX = re.compile(
 )
 # A salutation or the addressees of an official document: the body follows it.
 _GREETING = re.compile(r"^各位代表[:：]?$|^同志们[:：，,]?$|^[^。！？]{2,80}[:：]$")
+_TOC_HEAD = re.compile(r"^目\s*录$")
 _STATE_DOC = re.compile(r"^(国[办发]|[^\s]{1,6}[发办函字])\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号$")
 
 
@@ -85,6 +86,9 @@ def parse_header(paras: list[Para]) -> Header:
             _footnote_byline(h, para)
             i += 1
             continue
+        if _TOC_HEAD.match(text):
+            i += 1 + _is_toc(paras, i + 1)
+            continue
         toc = _is_toc(paras, i)
         if toc and h.title is None:
             i += toc
@@ -127,6 +131,8 @@ def parse_header(paras: list[Para]) -> Header:
             _title_line(h, para, None)
             i += 1
             continue
+        if h.title is not None and _breaks_at_page(paras, i):
+            break
         if is_prose(para) or _is_heading_para(para) or match_enumeration(text, 0) is not None:
             break
         if h.title is not None and _is_name_line(raw) and not _continues_title(h.title, text):
@@ -145,6 +151,17 @@ def parse_header(paras: list[Para]) -> Header:
 
 _CAPTION = re.compile(r"作(?:政府)?工作报告|所作的?报告|摄\s*$|摄影[:：]")
 _NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}$|^[\u4e00-\u9fff] [\u4e00-\u9fff]{1,2}$")
+
+
+def _breaks_at_page(paras: list[Para], i: int) -> bool:
+    """A line that stops mid-sentence where a page break dropped artifacts (a page number, a 作者：
+    footnote) and prose runs on after them: the first half of the first body paragraph."""
+    if not ends_open(paras[i].text):
+        return False
+    j = i + 1
+    while j < len(paras) and paras[j].kind == "artifact":
+        j += 1
+    return i + 1 < j < len(paras) and paras[j].kind == "text" and is_prose(paras[j])
 
 
 def _is_caption(para: Para) -> bool:

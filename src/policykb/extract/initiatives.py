@@ -19,6 +19,7 @@ from importlib import resources
 from itertools import permutations
 from typing import Any
 
+from ..segment import plain_tokenizer
 from .hits import TermHit
 
 # Fewest Chinese characters in a term matched without quotation marks: two-character terms
@@ -499,16 +500,8 @@ class Lexicon:
         return self._index
 
 
-@cache
 def _tokenizer() -> Any:
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.check_initialized()
-    return tokenizer
+    return plain_tokenizer()
 
 
 def is_matchable_unquoted(variant: str) -> bool:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from ..lexicon import read_lines, read_tsv
-from ..segment import cut
+from ..segment import plain_cut as cut
 from .hits import RegionHit
 
 __all__ = [
