@@ -21,7 +21,9 @@ GOLD = SHARED / "gold"
 FLOORS = json.loads((Path(__file__).parent / "eval_floors.json").read_text(encoding="utf-8"))
 
 pytestmark = [
-    pytest.mark.skipif(not SCORE.exists() or not GOLD.exists(), reason="../shared/eval and ../shared/gold not present"),
+    pytest.mark.skipif(
+        not SCORE.exists() or not GOLD.exists(), reason="../shared/eval and ../shared/gold not present"
+    ),
     sqlite_only,
 ]
 
@@ -37,9 +39,22 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
     out.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
     query_cmd = f"{sys.executable} -m policykb.cli --db {db} provinces {{term}} --format json"
     proc = subprocess.run(
-        [sys.executable, str(SCORE), "--export", str(out), "--gold", str(GOLD), "--sources", str(SEEDS),
-         "--query-cmd", query_cmd, "--json"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(SCORE),
+            "--export",
+            str(out),
+            "--gold",
+            str(GOLD),
+            "--sources",
+            str(SEEDS),
+            "--query-cmd",
+            query_cmd,
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     result: dict[str, dict[str, float]] = json.loads(proc.stdout)
     return result

@@ -348,7 +348,10 @@ def variants_cmd(state: State, initiative: str | None, fmt: str, limit: int | No
 @click.argument("variant", required=False)
 @click.argument("target", required=False)
 @click.option(
-    "--file", "groups_file", type=click.Path(exists=True, dir_okay=False), default=None,
+    "--file",
+    "groups_file",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
     help="TSV of 'spelling<TAB>initiative' lines to apply.",
 )
 @click.pass_obj

@@ -88,7 +88,9 @@ def find_initiative(conn: Connection, term: str) -> tuple[int, str] | None:
         .where(m.InitiativeVariant.variant == bare)
     ).first()
     if row is None:
-        row = conn.execute(select(m.Initiative.id, m.Initiative.name).where(m.Initiative.name == bare)).first()
+        row = conn.execute(
+            select(m.Initiative.id, m.Initiative.name).where(m.Initiative.name == bare)
+        ).first()
     if row is None:
         row = conn.execute(
             select(m.Initiative.id, m.Initiative.name).where(m.Initiative.key == _canonical(bare))
@@ -227,7 +229,9 @@ class VariantRow:
     mentions: int
 
 
-def variants(conn: Connection, *, initiative: str | None = None, limit: int | None = None) -> list[VariantRow]:
+def variants(
+    conn: Connection, *, initiative: str | None = None, limit: int | None = None
+) -> list[VariantRow]:
     """How spellings are grouped under initiatives (the grouping users can override)."""
     v = m.InitiativeVariant
     q = (

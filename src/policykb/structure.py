@@ -29,7 +29,9 @@ from .split import is_prose
 _ABSTRACT = re.compile(r"^[【\[]?\s*(?:内容)?摘\s*要\s*[】\]]?\s*[:：]?\s*")
 _KEYWORDS = re.compile(r"^[【\[]?\s*关\s*键\s*[词字]\s*[】\]]?\s*[:：]?\s*")
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－|──)\s*")
-_DOC_TYPE = re.compile(r"(报告|意见|通知|决定|办法|方案|规划|纲要|条例|规定|讲话|指导意见|公报|决议|批复|复函|函|通报|公告|命令)$")
+_DOC_TYPE = re.compile(
+    r"(报告|意见|通知|决定|办法|方案|规划|纲要|条例|规定|讲话|指导意见|公报|决议|批复|复函|函|通报|公告|命令)$"
+)
 _APPENDIX = re.compile(
     r"^(附\s*件\s*\d*\s*[:：]?|附\s*录|名词解释|参考文献|注\s*释|注[:：]|[［\[]\s*1\s*[］\]])"
 )
@@ -150,7 +152,11 @@ def parse_header(paras: list[Para]) -> Header:
 
 
 _CAPTION = re.compile(r"作(?:政府)?工作报告|所作的?报告|摄\s*$|摄影[:：]")
-_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}$|^[\u4e00-\u9fff] [\u4e00-\u9fff]{1,2}$")
+_NAME_LINE = re.compile(
+    r"^[\u4e00-\u9fff]{2,4}$"  # 张明远
+    r"|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}$"  # 艾尔肯·吐尼亚孜
+    r"|^[\u4e00-\u9fff] [\u4e00-\u9fff]{1,2}$"  # 李 伟
+)
 
 
 def _breaks_at_page(paras: list[Para], i: int) -> bool:
@@ -229,7 +235,12 @@ def _continues_title(title: str, line: str) -> bool:
     if len(line) <= 6 and not _DOC_TYPE.search(title):
         return True
     # 国务院关于…（a document title printed over several lines until its document type)
-    return "关于" in title[:12] and not _DOC_TYPE.search(title) and len(line) <= 40 and not line.endswith(("：", ":"))
+    return (
+        "关于" in title[:12]
+        and not _DOC_TYPE.search(title)
+        and len(line) <= 40
+        and not line.endswith(("：", ":"))
+    )
 
 
 def _meta_byline(h: Header, para: Para) -> None:

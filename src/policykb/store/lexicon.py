@@ -105,7 +105,9 @@ def regroup_variant(conn: Connection, variant: str, target: str) -> tuple[str, s
     if row is None:
         raise QueryError(f"unknown initiative spelling: {variant!r} (see `policykb variants`)")
     variant_id, old_name, old_id = row
-    found = conn.execute(select(m.Initiative.id, m.Initiative.name).where(m.Initiative.name == target)).first()
+    found = conn.execute(
+        select(m.Initiative.id, m.Initiative.name).where(m.Initiative.name == target)
+    ).first()
     if found is None:
         found = conn.execute(
             select(m.Initiative.id, m.Initiative.name)
@@ -125,7 +127,9 @@ def regroup_variant(conn: Connection, variant: str, target: str) -> tuple[str, s
         .values(initiative_id=new_id, origin="user")
     )
     left = conn.execute(
-        select(func.count()).select_from(m.InitiativeVariant).where(m.InitiativeVariant.initiative_id == old_id)
+        select(func.count())
+        .select_from(m.InitiativeVariant)
+        .where(m.InitiativeVariant.initiative_id == old_id)
     ).scalar_one()
     if not left:
         conn.execute(delete(m.Initiative).where(m.Initiative.id == old_id))
