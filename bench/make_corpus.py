@@ -28,6 +28,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 SEEDS_DIR = HERE.parent / "seeds"
@@ -239,11 +240,12 @@ def plant_plan(n: int, seed: int) -> dict[int, list[str]]:
     return plan
 
 
-def build(n: int, out: Path, seed: int) -> dict[str, object]:
+def build(n: int, out: Path, seed: int) -> dict[str, Any]:
     t0 = time.perf_counter()
     pool = build_pool(source_files())
     plan = plant_plan(n, seed)
-    truth: dict[str, dict[str, object]] = {term: {"articles": [], "provinces": set()} for term, _ in PLANTED}
+    articles: dict[str, list[str]] = {term: [] for term, _ in PLANTED}
+    provinces: dict[str, set[str]] = {term: set() for term, _ in PLANTED}
     total = 0
     for i in range(n):
         text, full = make_article(i, seed, pool, plan.get(i, []))
@@ -253,9 +255,8 @@ def build(n: int, out: Path, seed: int) -> dict[str, object]:
         path.write_bytes(data)
         total += len(data)
         for term in plan.get(i, []):
-            entry = truth[term]
-            entry["articles"].append(str(path.relative_to(out)))  # type: ignore[attr-defined]
-            entry["provinces"].add(full)  # type: ignore[attr-defined]
+            articles[term].append(str(path.relative_to(out)))
+            provinces[term].add(full)
     manifest = {
         "n": n,
         "seed": seed,
@@ -264,11 +265,11 @@ def build(n: int, out: Path, seed: int) -> dict[str, object]:
         "pool_paragraphs": len(pool.paragraphs),
         "planted": {
             term: {
-                "count": len(e["articles"]),  # type: ignore[arg-type]
-                "articles": sorted(e["articles"]),  # type: ignore[call-overload]
-                "provinces": sorted(e["provinces"]),  # type: ignore[call-overload]
+                "count": len(articles[term]),
+                "articles": sorted(articles[term]),
+                "provinces": sorted(provinces[term]),
             }
-            for term, e in truth.items()
+            for term, _ in PLANTED
         },
         "seconds": round(time.perf_counter() - t0, 1),
     }

@@ -242,7 +242,7 @@ def grep_tool() -> tuple[list[str], str]:
 
 
 def machine_info() -> dict[str, str]:
-    import jieba  # type: ignore[import-untyped]
+    import jieba
     import sqlalchemy
 
     import policykb
@@ -740,10 +740,11 @@ def profile_ingest(b: Bench, small: Scale) -> None:
     print(f"profile: cProfile of ingesting {len(files)} files in-process …", flush=True)
     prof = cProfile.Profile()
     with policykb.open_kb(db) as kb:
-        kb.ingest(files[:1])  # warm-up: dictionaries and data files loaded outside the profile
+        # warm-up: dictionaries and data files load outside the profile
+        kb.ingest([str(f) for f in files[:1]])
         t0 = time.perf_counter()
         prof.enable()
-        kb.ingest(files[1:])
+        kb.ingest([str(f) for f in files[1:]])
         prof.disable()
         wall = time.perf_counter() - t0
     remove_db(db)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from .errors import InputError, PolicyKBError
 from .extract.initiatives import Lexicon
@@ -187,21 +188,44 @@ def _parsed_stream(files: list[str], max_bytes: int, lexicon: Lexicon, jobs: int
 def _store(
     engine: Engine, source: SourceText, parsed: ParsedFile, force: bool, report: IngestReport
 ) -> list[int]:
-    with write_transaction(engine) as conn:
-        existing = source_id_by_hash(conn, source.sha256)
-        if existing is not None:
-            if not force:
-                report.skipped += 1
-                return []
-            delete_source(conn, existing)
-        _, created = write_file(
-            conn,
-            parsed,
-            path=source.path,
-            sha256=source.sha256,
-            size=source.size,
-            parser_version=PARSER_VERSION,
-        )
+    for attempt in range(5):
+        try:
+            return _store_once(engine, source, parsed, force, report)
+        except OperationalError as err:
+            # PostgreSQL may end one of two writers with a deadlock; the file is then simply retried
+            if attempt == 4 or "deadlock" not in str(err).lower():
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    return []
+
+
+def _store_once(
+    engine: Engine, source: SourceText, parsed: ParsedFile, force: bool, report: IngestReport
+) -> list[int]:
+    try:
+        with write_transaction(engine) as conn:
+            existing = source_id_by_hash(conn, source.sha256)
+            if existing is not None:
+                if not force:
+                    report.skipped += 1
+                    return []
+                delete_source(conn, existing)
+            _, created = write_file(
+                conn,
+                parsed,
+                path=source.path,
+                sha256=source.sha256,
+                size=source.size,
+                parser_version=PARSER_VERSION,
+            )
+    except IntegrityError:
+        # Another process stored the same file between our check and our insert (PostgreSQL runs
+        # writers side by side; SQLite's BEGIN IMMEDIATE queues them): the file is stored, once.
+        with engine.connect() as conn:
+            if source_id_by_hash(conn, source.sha256) is None:
+                raise
+        report.skipped += 1
+        return []
     report.stored += 1
     report.articles += len(parsed.articles)
     report.figures += sum(len(a.figures) for a in parsed.articles)

@@ -161,7 +161,7 @@ def _write_article(
 
 
 def _person_ids(conn: Connection, names: Iterable[str]) -> dict[str, int]:
-    names = list(dict.fromkeys(names))
+    names = sorted(set(names))  # one order for every writer: no deadlock between two of them
     if not names:
         return {}
     conn.execute(_insert_ignore(conn, m.Person), [{"name": n} for n in names])
