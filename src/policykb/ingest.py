@@ -5,19 +5,20 @@ With ``jobs > 1`` files are parsed in worker processes and written by this one.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from .errors import InputError, PolicyKBError
 from .extract.initiatives import Lexicon
 from .load import DEFAULT_MAX_BYTES, SourceText, iter_source_paths, read_source
-from .parse import PARSER_VERSION, parse_text
+from .parse import PARSER_VERSION, add_lexicon_mentions, parse_text
 from .records import ParsedFile
 from .store import models as m
 from .store.db import write_transaction
@@ -73,7 +74,8 @@ def _parse_job(job: _Job) -> _Parsed:
 
     Parsing has a time budget: ``$POLICYKB_PARSE_TIMEOUT`` seconds, by default 60 s plus 1 s per
     20 kB. SIGALRM enforces it where a signal can be used (a process's main thread on POSIX: the
-    CLI and the ``--jobs`` workers); in other threads the parse runs without a budget.
+    CLI and the ``--jobs`` workers); in other threads the parse runs without a budget. A caller's
+    own pending alarm is put back afterwards (and, when it is due first, left to fire alone).
     """
     import os
     import signal
@@ -90,18 +92,21 @@ def _parse_job(job: _Job) -> _Parsed:
         budget = float(os.environ.get("POLICYKB_PARSE_TIMEOUT") or default)
     except ValueError:
         budget = default
-    main_thread = threading.current_thread() is threading.main_thread()
-    guarded = budget > 0 and main_thread and hasattr(signal, "setitimer")
+    can_alarm = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    outer_left, outer_interval = signal.getitimer(signal.ITIMER_REAL) if can_alarm else (0.0, 0.0)
+    guarded = can_alarm and budget > 0 and not 0 < outer_left <= budget
 
     def on_alarm(_signum: int, _frame: object) -> None:
         raise ParseTimeoutError(source.path, budget)
 
     previous = signal.signal(signal.SIGALRM, on_alarm) if guarded else None
+    started = time.monotonic()
     try:
         if guarded:
             signal.setitimer(signal.ITIMER_REAL, budget)
         try:
-            parsed = parse_text(source.text, source.name, lexicon=job.lexicon, encoding=source.encoding)
+            lexicon = job.lexicon if job.lexicon is not None else _WORKER_LEXICON
+            parsed = parse_text(source.text, source.name, lexicon=lexicon, encoding=source.encoding)
         finally:
             if guarded:
                 signal.setitimer(signal.ITIMER_REAL, 0)
@@ -115,6 +120,9 @@ def _parse_job(job: _Job) -> _Parsed:
     finally:
         if guarded:
             signal.signal(signal.SIGALRM, previous or signal.SIG_DFL)
+            if outer_left:
+                left = max(outer_left - (time.monotonic() - started), 0.001)
+                signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
     return _Parsed(source, parsed, None)
 
 
@@ -132,7 +140,12 @@ def ingest_paths(
     jobs: int = 1,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Ingest files and folders (recursively: .txt and .md)."""
+    """Ingest files and folders (recursively: .txt and .md).
+
+    The initiative lexicon grows as files are read. With ``jobs > 1`` the workers parse with the
+    lexicon as it was when the run began, and this process adds the terms learnt since then before
+    writing each file; at the end, articles stored before a term was first seen get its mentions.
+    """
     t0 = time.perf_counter()
     report = IngestReport()
     files: list[str] = []
@@ -143,7 +156,8 @@ def ingest_paths(
         files.extend(str(f) for f in iter_source_paths([p]))
     report.files = len(files) + len(report.failed)
     lexicon = load_lexicon(engine)
-    created: list[int] = []
+    learnt = Lexicon()  # terms first seen in this run
+    created: list[tuple[int, int]] = []  # (variant id, last document id stored before it existed)
     for done, result in enumerate(_parsed_stream(files, max_bytes, lexicon, jobs), start=1):
         path = files[done - 1]
         if progress is not None:
@@ -151,15 +165,20 @@ def ingest_paths(
         if result.error is not None or result.source is None or result.parsed is None:
             report.failed.append((path, result.error or f"{path}: unreadable"))
             continue
+        parsed = result.parsed
+        if jobs > 1 and len(learnt):
+            articles = tuple(add_lexicon_mentions(a, learnt) for a in parsed.articles)
+            parsed = dataclasses.replace(parsed, articles=articles)
         try:
-            created += _store(engine, result.source, result.parsed, force, report)
+            created += _store(engine, result.source, parsed, force, report)
         except PolicyKBError as err:
             report.failed.append((path, f"{path}: {err}"))
             continue
-        for a in result.parsed.articles:
+        for a in parsed.articles:
             for x in a.initiatives:
-                if x.quoted:
+                if x.quoted and x.term not in lexicon:
                     lexicon.add_term(x.term)
+                    learnt.add_term(x.term)
     if created:
         with write_transaction(engine) as conn:
             refresh_mentions(conn, created)
@@ -167,27 +186,36 @@ def ingest_paths(
     return report
 
 
+_WORKER_LEXICON: Lexicon | None = None
+
+
+def _init_worker(lexicon: Lexicon) -> None:
+    """A parser process gets the lexicon once, not with every file."""
+    global _WORKER_LEXICON
+    _WORKER_LEXICON = lexicon
+
+
 def _parsed_stream(files: list[str], max_bytes: int, lexicon: Lexicon, jobs: int) -> Iterator[_Parsed]:
     if jobs <= 1 or len(files) < 2:
         for f in files:
             yield _parse_job(_Job(f, max_bytes, lexicon))
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(lexicon,)) as pool:
         # a bounded window of files in flight keeps memory flat
         window = jobs * 4
-        pending = [pool.submit(_parse_job, _Job(f, max_bytes, lexicon)) for f in files[:window]]
+        pending = [pool.submit(_parse_job, _Job(f, max_bytes, None)) for f in files[:window]]
         nxt = window
         while pending:
             fut = pending.pop(0)
             if nxt < len(files):
-                pending.append(pool.submit(_parse_job, _Job(files[nxt], max_bytes, lexicon)))
+                pending.append(pool.submit(_parse_job, _Job(files[nxt], max_bytes, None)))
                 nxt += 1
             yield fut.result()
 
 
 def _store(
     engine: Engine, source: SourceText, parsed: ParsedFile, force: bool, report: IngestReport
-) -> list[int]:
+) -> list[tuple[int, int]]:
     for attempt in range(5):
         try:
             return _store_once(engine, source, parsed, force, report)
@@ -201,7 +229,7 @@ def _store(
 
 def _store_once(
     engine: Engine, source: SourceText, parsed: ParsedFile, force: bool, report: IngestReport
-) -> list[int]:
+) -> list[tuple[int, int]]:
     try:
         with write_transaction(engine) as conn:
             existing = source_id_by_hash(conn, source.sha256)
@@ -210,6 +238,7 @@ def _store_once(
                     report.skipped += 1
                     return []
                 delete_source(conn, existing)
+            before = conn.execute(select(func.max(m.Document.id))).scalar_one() or 0
             _, created = write_file(
                 conn,
                 parsed,
@@ -231,4 +260,4 @@ def _store_once(
     report.figures += sum(len(a.figures) for a in parsed.articles)
     report.directives += sum(len(a.directives) for a in parsed.articles)
     report.initiatives += sum(len(a.initiatives) for a in parsed.articles)
-    return created
+    return [(variant_id, before) for variant_id in created]

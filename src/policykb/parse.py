@@ -5,6 +5,8 @@ Pure: no database. ``parse_text`` is what ``policykb.parse_text`` exports.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -14,6 +16,7 @@ from .byline import Byline
 from .clean import OffsetMap, Para, clean_text
 from .extract.directives import extract_directives, is_reporting_heading
 from .extract.figures import extract_figures
+from .extract.hits import TermHit
 from .extract.initiatives import Lexicon, extract_initiatives
 from .extract.regions import find_regions, region_of_position
 from .fold import fold_for_matching
@@ -73,6 +76,9 @@ def parse_text(
     articles = tuple(
         article for segment in split_articles(doc) if (article := parse_article(segment, lexicon)) is not None
     )
+    own = _own_terms(articles, lexicon)
+    if len(own):
+        articles = tuple(add_lexicon_mentions(a, own) for a in articles)
     shared = _shared_editors(articles)
     if shared:
         articles = tuple(_with_editors(a, shared) for a in articles)
@@ -307,6 +313,47 @@ def _initiatives(body: Body, section_at: _SectionLookup, lexicon: Lexicon | None
             s, e = body.span(k, hit.start, hit.end)
             out.append(InitiativeMention(hit.term, hit.canonical, hit.quoted, section_at(k, hit.start), s, e))
     return out
+
+
+def unquoted_mentions(text: str, lexicon: Lexicon) -> list[TermHit]:
+    """Unquoted occurrences of lexicon terms, as the parser finds them (not inside quotation
+    marks, whole words only)."""
+    return [hit for hit in extract_initiatives(text, lexicon) if not hit.quoted]
+
+
+def _own_terms(articles: Sequence[Article], lexicon: Lexicon | None) -> Lexicon:
+    """Terms a file quotes that the lexicon did not know yet: their unquoted occurrences elsewhere
+    in the same file are mentions too."""
+    own = Lexicon()
+    for a in articles:
+        for x in a.initiatives:
+            if x.quoted and (lexicon is None or x.term not in lexicon):
+                own.add_term(x.term)
+    return own
+
+
+def add_lexicon_mentions(article: Article, lexicon: Lexicon) -> Article:
+    """The article with unquoted mentions of ``lexicon`` terms it was parsed without (terms that
+    became known after its parse started, as in a parallel ingest)."""
+    if not len(lexicon) or not article.body:
+        return article
+    omap = OffsetMap.from_pieces(article.body_map)
+    taken = [(x.start, x.end) for x in article.initiatives]
+    starts = [s.start for s in article.sections]
+    found: list[InitiativeMention] = []
+    for hit in unquoted_mentions(fold_for_matching(article.body), lexicon):
+        s, e = omap.span(hit.start, hit.end)
+        if any(a < e and s < b for a, b in taken):
+            continue
+        section = bisect.bisect_right(starts, s) - 1
+        found.append(
+            InitiativeMention(hit.term, hit.canonical, False, section if section >= 0 else None, s, e)
+        )
+        taken.append((s, e))
+    if not found:
+        return article
+    mentions = tuple(sorted((*article.initiatives, *found), key=lambda x: x.start))
+    return dataclasses.replace(article, initiatives=mentions)
 
 
 def _regions(body: Body, header: Header) -> list[RegionMention]:

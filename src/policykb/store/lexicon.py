@@ -11,7 +11,9 @@ import json
 from sqlalchemy import Connection, Engine, select
 
 from ..clean import OffsetMap
-from ..extract.initiatives import Lexicon, find_lexicon_terms
+from ..extract.initiatives import Lexicon
+from ..fold import fold_for_matching
+from ..parse import unquoted_mentions
 from . import models as m
 from .search import documents_containing
 from .write import _insert_ignore, variant_ids
@@ -26,20 +28,32 @@ def load_lexicon(engine: Engine) -> Lexicon:
     return lexicon
 
 
-def refresh_mentions(conn: Connection, new_variant_ids: list[int]) -> int:
-    """Add unquoted mentions of the given variants to every article that contains them.
+def refresh_mentions(conn: Connection, new_variants: list[tuple[int, int]]) -> int:
+    """Add unquoted mentions of new variants to the articles stored before each was first seen.
 
-    Candidate articles come from the full-text index, so the cost follows the hits, not the corpus.
+    ``new_variants`` holds (variant id, id of the last document stored before it). Candidate
+    articles come from the full-text index, so the cost follows the hits, not the corpus.
     Returns the number of mentions added.
     """
-    lexicon = Lexicon()
-    for variant in conn.execute(
-        select(m.InitiativeVariant.variant).where(m.InitiativeVariant.id.in_(new_variant_ids))
-    ).scalars():
-        lexicon.add_term(variant)
+    marks = dict(new_variants)
+    names = dict(
+        conn.execute(
+            select(m.InitiativeVariant.id, m.InitiativeVariant.variant).where(
+                m.InitiativeVariant.id.in_(list(marks))
+            )
+        ).all()
+    )
+    per_doc: dict[int, Lexicon] = {}
+    for variant_id, variant in names.items():
+        forms = Lexicon()
+        forms.add_term(variant)
+        for form in forms.variants():
+            for doc_id in documents_containing(conn, form):
+                if doc_id <= marks[variant_id]:
+                    per_doc.setdefault(doc_id, Lexicon()).add_term(variant)
     added = 0
-    for doc_id in sorted({d for v in lexicon.variants() for d in documents_containing(conn, v)}):
-        added += _refresh_document(conn, doc_id, lexicon)
+    for doc_id in sorted(per_doc):
+        added += _refresh_document(conn, doc_id, per_doc[doc_id])
     return added
 
 
@@ -60,7 +74,7 @@ def _refresh_document(conn: Connection, doc_id: int, lexicon: Lexicon) -> int:
         select(m.Section.start, m.Section.id).where(m.Section.document_id == doc_id).order_by(m.Section.start)
     ).all()
     hits = []
-    for hit in find_lexicon_terms(body, lexicon):
+    for hit in unquoted_mentions(fold_for_matching(body), lexicon):
         start, end = omap.span(hit.start, hit.end)
         if not any(s < end and start < e for s, e in taken):
             hits.append((hit, start, end))
