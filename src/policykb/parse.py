@@ -17,7 +17,7 @@ from .clean import OffsetMap, Para, clean_text
 from .extract.directives import extract_directives, is_reporting_heading
 from .extract.figures import extract_figures
 from .extract.hits import TermHit
-from .extract.initiatives import Lexicon, extract_initiatives
+from .extract.initiatives import Lexicon, extract_initiatives, extract_quoted_terms
 from .extract.regions import find_regions, region_of_position
 from .fold import fold_for_matching
 from .outline import Heading, find_headings
@@ -70,15 +70,13 @@ def parse_text(
     ``lexicon`` holds initiatives known from other articles, so that their unquoted
     mentions are found too.
     """
-    if lexicon is not None:
-        add_words(lexicon.variants())  # jieba keeps known initiatives whole
     doc = clean_text(text)
+    segments = split_articles(doc)
+    lexicon = _learn_own_terms(segments, lexicon if lexicon is not None else Lexicon())
+    add_words(lexicon)  # jieba keeps known initiatives whole
     articles = tuple(
-        article for segment in split_articles(doc) if (article := parse_article(segment, lexicon)) is not None
+        article for segment in segments if (article := parse_article(segment, lexicon)) is not None
     )
-    own = _own_terms(articles, lexicon)
-    if len(own):
-        articles = tuple(add_lexicon_mentions(a, own) for a in articles)
     shared = _shared_editors(articles)
     if shared:
         articles = tuple(_with_editors(a, shared) for a in articles)
@@ -321,15 +319,17 @@ def unquoted_mentions(text: str, lexicon: Lexicon) -> list[TermHit]:
     return [hit for hit in extract_initiatives(text, lexicon) if not hit.quoted]
 
 
-def _own_terms(articles: Sequence[Article], lexicon: Lexicon | None) -> Lexicon:
-    """Terms a file quotes that the lexicon did not know yet: their unquoted occurrences elsewhere
-    in the same file are mentions too."""
-    own = Lexicon()
-    for a in articles:
-        for x in a.initiatives:
-            if x.quoted and (lexicon is None or x.term not in lexicon):
-                own.add_term(x.term)
-    return own
+def _learn_own_terms(segments: list[list[Para]], lexicon: Lexicon) -> Lexicon:
+    """Add the terms a file quotes to the lexicon before matching, so that their unquoted
+    occurrences anywhere in the same file are mentions too (the lexicon is updated in place: the
+    caller keeps what the file taught it)."""
+    for segment in segments:
+        for para in segment:
+            if para.kind == "text" and ("“" in para.text or '"' in para.text or "「" in para.text):
+                for hit in extract_quoted_terms(fold_for_matching(para.text)):
+                    if hit.term not in lexicon:
+                        lexicon.add_term(hit.term)
+    return lexicon
 
 
 def add_lexicon_mentions(article: Article, lexicon: Lexicon) -> Article:

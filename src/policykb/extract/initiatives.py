@@ -486,6 +486,10 @@ class Lexicon:
         key = canonical_form(term)
         return key if key in self._keys else None
 
+    def __iter__(self) -> Iterator[str]:
+        """The known spellings, unsorted (cheap)."""
+        return iter(self._canonical)
+
     def variants(self) -> list[str]:
         return sorted(self._canonical)
 

@@ -48,9 +48,8 @@ def refresh_mentions(conn: Connection, new_variants: list[tuple[int, int]]) -> i
         forms = Lexicon()
         forms.add_term(variant)
         for form in forms.variants():
-            for doc_id in documents_containing(conn, form):
-                if doc_id <= marks[variant_id]:
-                    per_doc.setdefault(doc_id, Lexicon()).add_term(variant)
+            for doc_id in documents_containing(conn, form, max_id=marks[variant_id]):
+                per_doc.setdefault(doc_id, Lexicon()).add_term(variant)
     added = 0
     for doc_id in sorted(per_doc):
         added += _refresh_document(conn, doc_id, per_doc[doc_id])

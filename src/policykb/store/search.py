@@ -4,7 +4,7 @@ GLOB all silently return nothing for them)."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, func, select, text, true
 
 from . import models as m
 
@@ -18,18 +18,20 @@ def fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def documents_containing(conn: Connection, term: str) -> list[int]:
-    """Ids of the articles whose body contains ``term`` verbatim."""
+def documents_containing(conn: Connection, term: str, *, max_id: int | None = None) -> list[int]:
+    """Ids of the articles whose body contains ``term`` verbatim (only ids up to ``max_id``)."""
     if not term:
         return []
+    bound = m.Document.id <= max_id if max_id is not None else true()
     if conn.dialect.name == "sqlite":
         if len(term) >= 3:
-            rows = conn.execute(
-                text("SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q"),
-                {"q": "body:" + fts_phrase(term)},
-            )
-            return [r[0] for r in rows]
-        return list(
-            conn.execute(select(m.Document.id).where(func.instr(m.Document.body, term) > 0)).scalars()
-        )
-    return list(conn.execute(select(m.Document.id).where(func.strpos(m.Document.body, term) > 0)).scalars())
+            sql = "SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q"
+            params: dict[str, object] = {"q": "body:" + fts_phrase(term)}
+            if max_id is not None:
+                sql += " AND rowid <= :max_id"
+                params["max_id"] = max_id
+            return [r[0] for r in conn.execute(text(sql), params)]
+        found = func.instr(m.Document.body, term) > 0
+    else:
+        found = func.strpos(m.Document.body, term) > 0
+    return list(conn.execute(select(m.Document.id).where(found, bound)).scalars())
