@@ -268,7 +268,8 @@ def upgrade() -> None:
         sa.Column("subject", sa.String(length=128), nullable=True),
         sa.Column("role", sa.String(length=8), nullable=True),
         sa.Column("numerals", sa.String(length=8), nullable=False),
-        sa.Column("sentence", sa.Text(), nullable=False),
+        sa.Column("sentence_start", sa.Integer(), nullable=False),
+        sa.Column("sentence_end", sa.Integer(), nullable=False),
         sa.Column("start", sa.Integer(), nullable=False),
         sa.Column("end", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -354,7 +355,7 @@ def _create_search(dialect: str) -> None:
     if dialect == "sqlite":
         op.execute(
             "CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content='documents', "
-            "content_rowid='id', tokenize='trigram')"
+            "content_rowid='id', tokenize='trigram', detail=none)"
         )
         op.execute(
             "CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN "
@@ -414,7 +415,8 @@ def _create_views(dialect: str) -> None:
     op.execute(
         """CREATE VIEW figure_facts AS
         SELECT f.id AS figure_id, f.text, f.value, f.unit, f.approx, f.placeholder, f.subject, f.role,
-               f.sentence, sec.title AS section, d.id AS document_id, d.title, r.name AS region
+               substr(d.body, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence,
+               sec.title AS section, d.id AS document_id, d.title, r.name AS region
         FROM figures f JOIN documents d ON d.id = f.document_id
         LEFT JOIN sections sec ON sec.id = f.section_id LEFT JOIN regions r ON r.id = d.region_id"""
     )

@@ -95,13 +95,16 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         bad_at = err.start
     if _is_broken_utf8(data, bad_at):
         raise DecodeError(path, [f"utf-8 (invalid byte at offset {bad_at}: truncated or mixed encodings)"])
+    tried = f"utf-8 (invalid byte at offset {bad_at})"
+    if _UTF8_CJK_RUN.search(data):
+        raise DecodeError(path, [tried, "gb18030 (mixed with UTF-8)"])
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise DecodeError(path, [f"utf-8 (invalid byte at offset {bad_at})", "gb18030"]) from None
-    why = _implausible_gb18030(data, text)
+        raise DecodeError(path, [tried, "gb18030"]) from None
+    why = _implausible_gb18030(text)
     if why:
-        raise DecodeError(path, [f"utf-8 (invalid byte at offset {bad_at})", f"gb18030 ({why})"])
+        raise DecodeError(path, [tried, f"gb18030 ({why})"])
     return _checked(text, path), "gb18030"
 
 
@@ -118,10 +121,8 @@ def _is_broken_utf8(data: bytes, bad_at: int) -> bool:
     return len(_NON_ASCII.findall(prefix[:SAMPLE_CHARS])) >= UTF8_PREFIX_CHARS
 
 
-def _implausible_gb18030(data: bytes, text: str) -> str | None:
+def _implausible_gb18030(text: str) -> str | None:
     """Why text that decoded as GB18030 is not real GB18030 text, or None when it looks real."""
-    if _UTF8_CJK_RUN.search(data):
-        return "mixed with UTF-8"
     sample = text[:SAMPLE_CHARS]
     non_ascii = len(_NON_ASCII.findall(sample))
     if non_ascii and len(_PRIVATE_USE.findall(sample)) > MAX_PRIVATE_USE_SHARE * non_ascii:

@@ -218,11 +218,11 @@ def _sections(headings: list[Heading], body: Body) -> list[Section]:
     return out
 
 
-def _sentence_of(text: str, start: int, end: int) -> str:
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     for s, e in split_sentences(text):
         if s <= start < e:
-            return text[s:e]
-    return text[start:end]
+            return s, e
+    return start, end
 
 
 def _figures(body: Body, section_at: _SectionLookup) -> list[Figure]:
@@ -230,6 +230,8 @@ def _figures(body: Body, section_at: _SectionLookup) -> list[Figure]:
     for k, para in enumerate(body.paras):
         for hit in extract_figures(body.folded[k]):
             s, e = body.span(k, hit.start, hit.end)
+            ss, se = _sentence_span(para.text, hit.start, hit.end)
+            base = body.para_starts[k]
             out.append(
                 Figure(
                     hit.text,
@@ -238,11 +240,13 @@ def _figures(body: Body, section_at: _SectionLookup) -> list[Figure]:
                     hit.approx,
                     hit.placeholder,
                     hit.subject,
-                    _sentence_of(para.text, hit.start, hit.end),
+                    para.text[ss:se],
                     hit.role,
                     section_at(k, hit.start),
                     s,
                     e,
+                    base + ss,
+                    base + se,
                 )
             )
     return out

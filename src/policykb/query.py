@@ -18,7 +18,8 @@ from sqlalchemy.exc import DBAPIError
 
 from .errors import QueryError
 from .store import models as m
-from .store.search import documents_containing, fts_phrase
+from .store.export import figure_sentence
+from .store.search import documents_containing
 
 HIT_OPEN, HIT_CLOSE = "«", "»"
 
@@ -429,14 +430,17 @@ def figures(
             m.Region.name,
             f.document_id,
             m.Document.title,
-            f.sentence,
+            figure_sentence(),
         )
         .join(m.Document, m.Document.id == f.document_id)
         .outerjoin(m.Region, m.Region.id == m.Document.region_id)
     )
     if subject:
         q = q.where(
-            or_(f.subject.contains(subject, autoescape=True), f.sentence.contains(subject, autoescape=True))
+            or_(
+                f.subject.contains(subject, autoescape=True),
+                figure_sentence().contains(subject, autoescape=True),
+            )
         )
     if unit:
         q = q.where(f.unit == unit)
@@ -513,21 +517,14 @@ class SearchHit:
 
 
 def search(conn: Connection, query_text: str, *, limit: int | None = 20) -> list[SearchHit]:
-    """Full-text search over article bodies (FTS5 trigram; a scan for 1–2 character terms)."""
+    """Full-text search over article bodies, first articles first, the hit marked in a snippet.
+
+    Terms of 3+ characters go through the trigram index (FTS5 on SQLite, pg_trgm on PostgreSQL);
+    1–2 character terms, which a trigram index cannot answer, scan the stored bodies.
+    """
     term = query_text.strip()
     if not term:
         raise QueryError("empty search text")
-    if conn.dialect.name == "sqlite" and len(term) >= 3:
-        sql = (
-            "SELECT d.id, d.title, r.name, snippet(documents_fts, 1, :o, :c, '…', 24) "
-            "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
-            "LEFT JOIN regions r ON r.id = d.region_id WHERE documents_fts MATCH :q ORDER BY rank"
-        )
-        params: dict[str, Any] = {"o": HIT_OPEN, "c": HIT_CLOSE, "q": "body:" + fts_phrase(term)}
-        if limit:
-            sql += " LIMIT :n"
-            params["n"] = limit
-        return [SearchHit(*r) for r in conn.execute(text(sql), params)]
     ids = documents_containing(conn, term)[: limit or None]
     if not ids:
         return []

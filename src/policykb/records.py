@@ -48,6 +48,8 @@ class Figure:
     section: int | None  # index into Article.sections
     start: int
     end: int
+    sentence_start: int = 0  # the sentence's span in Article.body (the database keeps only these)
+    sentence_end: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,7 @@ _WINDOW = 30  # characters read on either side of a figure for its subject
 _MAX_SUBJECT_TOKENS = 7
 _MAX_SUBJECT_CHARS = 16
 _SMALL = 10  # a Chinese numeral under this is a small count, judged more strictly
+_MAX_GROUP = 12  # figures in one 分别 list at most
 _CHANGE_REACH = 12  # how far before a change's first figure its 由/从 may stand
 
 
@@ -304,8 +305,9 @@ def _enclosing_quote(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] 
 
 def _is_name_quote(text: str, quote: tuple[int, int]) -> bool:
     """A short quotation without a clause break names something; a long one is speech."""
-    inside = text[quote[0] + 1 : quote[1]]
-    return len(inside) <= _SHORT_QUOTE and not any(c in _CLAUSE_BREAKS for c in inside)
+    if quote[1] - quote[0] - 1 > _SHORT_QUOTE:
+        return False
+    return not any(c in _CLAUSE_BREAKS for c in text[quote[0] + 1 : quote[1]])
 
 
 # ---------------------------------------------------------------- one candidate
@@ -901,7 +903,7 @@ def _distributive_group(text: str, figures: list[_Figure], i: int, left: str, hi
         return []
     group = [i]
     k = i
-    while k + 1 < len(figures) and figures[k + 1].outer_start < hi:
+    while k + 1 < len(figures) and figures[k + 1].outer_start < hi and len(group) < _MAX_GROUP:
         gap = text[figures[k].outer_end : figures[k + 1].outer_start]
         if gap.strip() not in _words("conj") and gap.strip() not in ("，", ","):
             break

@@ -6,11 +6,18 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from . import models as m
 
 BATCH = 200
+
+
+def figure_sentence() -> Any:
+    """SQL for a figure's sentence, cut from its article's body (needs documents joined)."""
+    return func.substr(
+        m.Document.body, m.Figure.sentence_start + 1, m.Figure.sentence_end - m.Figure.sentence_start
+    )
 
 
 def iter_documents(conn: Connection, document_ids: list[int] | None = None) -> Iterator[dict[str, Any]]:
@@ -163,11 +170,12 @@ def _figures(conn: Connection, ids: list[int]) -> dict[int, list[dict[str, Any]]
             f_.placeholder,
             f_.subject,
             f_.role,
-            f_.sentence,
+            figure_sentence().label("sentence"),
             f_.start,
             f_.end,
             f_.numerals,
         )
+        .join(m.Document, m.Document.id == f_.document_id)
         .where(f_.document_id.in_(ids))
         .order_by(f_.document_id, f_.start)
     ).all()

@@ -175,7 +175,9 @@ class Figure(Base):
     subject: Mapped[str | None] = mapped_column(String(128))
     role: Mapped[str | None] = mapped_column(String(8))  # start | end of a change
     numerals: Mapped[str] = mapped_column(String(8))  # arabic (digits or XX) | chinese (三年, 一万人)
-    sentence: Mapped[str] = mapped_column(Text)
+    # the figure's sentence is documents.body[sentence_start:sentence_end] (not stored twice)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
 

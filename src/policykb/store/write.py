@@ -132,7 +132,8 @@ def _write_article(
                     "subject": f.subject[:128] if f.subject else None,
                     "role": f.role,
                     "numerals": figure_numerals(f.text),
-                    "sentence": f.sentence,
+                    "sentence_start": f.sentence_start,
+                    "sentence_end": f.sentence_end,
                     "start": f.start,
                     "end": f.end,
                 }
