@@ -5,7 +5,6 @@ With ``jobs > 1`` files are parsed in worker processes and written by this one.
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -18,7 +17,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from .errors import InputError, PolicyKBError
 from .extract.initiatives import Lexicon
 from .load import DEFAULT_MAX_BYTES, SourceText, iter_source_paths, read_source
-from .parse import PARSER_VERSION, add_lexicon_mentions, parse_text
+from .parse import PARSER_VERSION, parse_text
 from .records import ParsedFile
 from .store import models as m
 from .store.db import write_transaction
@@ -66,6 +65,7 @@ class _Parsed:
     source: SourceText | None
     parsed: ParsedFile | None
     error: str | None
+    version: int = 0  # the highest initiative variant id the parse knew
 
 
 def _parse_job(job: _Job) -> _Parsed:
@@ -105,7 +105,7 @@ def _parse_job(job: _Job) -> _Parsed:
         if guarded:
             signal.setitimer(signal.ITIMER_REAL, budget)
         try:
-            lexicon = job.lexicon if job.lexicon is not None else _WORKER_LEXICON
+            lexicon = job.lexicon if job.lexicon is not None else _worker_lexicon()
             parsed = parse_text(source.text, source.name, lexicon=lexicon, encoding=source.encoding)
         finally:
             if guarded:
@@ -123,7 +123,7 @@ def _parse_job(job: _Job) -> _Parsed:
             if outer_left:
                 left = max(outer_left - (time.monotonic() - started), 0.001)
                 signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
-    return _Parsed(source, parsed, None)
+    return _Parsed(source, parsed, None, _WORKER_SEEN if job.lexicon is None else 0)
 
 
 def _known_hashes(engine: Engine) -> set[str]:
@@ -142,9 +142,9 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest files and folders (recursively: .txt and .md).
 
-    The initiative lexicon grows as files are read. With ``jobs > 1`` the workers parse with the
-    lexicon as it was when the run began, and this process adds the terms learnt since then before
-    writing each file; at the end, articles stored before a term was first seen get its mentions.
+    The initiative lexicon grows as files are read: each file is parsed knowing every term stored
+    before it (``--jobs`` workers read the new terms from the database before each file). At the
+    end, articles parsed before a term was known get its unquoted mentions.
     """
     t0 = time.perf_counter()
     report = IngestReport()
@@ -155,54 +155,94 @@ def ingest_paths(
             continue
         files.extend(str(f) for f in iter_source_paths([p]))
     report.files = len(files) + len(report.failed)
-    lexicon = load_lexicon(engine)
-    learnt = Lexicon()  # terms first seen in this run
-    created: list[tuple[int, int]] = []  # (variant id, last document id stored before it existed)
-    for done, result in enumerate(_parsed_stream(files, max_bytes, lexicon, jobs), start=1):
+    lexicon, known = load_lexicon(engine)
+    created: list[tuple[int, int, int]] = []  # (variant id, first and last document of its file)
+    versions: list[tuple[int, int, int]] = []  # (first, last document id of a file, variant id it knew)
+    stream = _parsed_stream(files, max_bytes, lexicon, jobs, engine.url.render_as_string(hide_password=False))
+    for done, result in enumerate(stream, start=1):
         path = files[done - 1]
         if progress is not None:
             progress(path, done, len(files))
         if result.error is not None or result.source is None or result.parsed is None:
             report.failed.append((path, result.error or f"{path}: unreadable"))
             continue
-        parsed = result.parsed
-        if jobs > 1 and len(learnt):
-            articles = tuple(add_lexicon_mentions(a, learnt) for a in parsed.articles)
-            parsed = dataclasses.replace(parsed, articles=articles)
         try:
-            created += _store(engine, result.source, parsed, force, report)
+            new, first, last = _store(engine, result.source, result.parsed, force, report)
         except PolicyKBError as err:
             report.failed.append((path, f"{path}: {err}"))
             continue
-        for a in parsed.articles:
-            for x in a.initiatives:
-                if x.quoted and x.term not in lexicon:
-                    lexicon.add_term(x.term)
-                    learnt.add_term(x.term)
+        if last:
+            versions.append((first, last, result.version if jobs > 1 else known))
+        created += [(v, first, last) for v in new]
+        known = max([known, *new])
     if created:
         with write_transaction(engine) as conn:
-            refresh_mentions(conn, created)
+            refresh_mentions(conn, created, _version_lookup(versions))
     report.seconds = time.perf_counter() - t0
     return report
 
 
+def _version_lookup(versions: list[tuple[int, int, int]]) -> Callable[[int], int]:
+    """For a document id, the highest variant id its parse knew (0 for documents of earlier runs)."""
+    import bisect
+
+    versions.sort()
+    firsts = [first for first, _, _ in versions]
+
+    def lookup(doc_id: int) -> int:
+        i = bisect.bisect_right(firsts, doc_id) - 1
+        if i >= 0 and doc_id <= versions[i][1]:
+            return versions[i][2]
+        return 0
+
+    return lookup
+
+
+# --- the parser processes of --jobs: each keeps a lexicon and tops it up from the database
+
 _WORKER_LEXICON: Lexicon | None = None
+_WORKER_ENGINE: Engine | None = None
+_WORKER_SEEN = 0
 
 
-def _init_worker(lexicon: Lexicon) -> None:
-    """A parser process gets the lexicon once, not with every file."""
-    global _WORKER_LEXICON
-    _WORKER_LEXICON = lexicon
+def _init_worker(lexicon: Lexicon, seen: int, url: str) -> None:
+    """A parser process gets the lexicon once, then reads only the terms stored since."""
+    global _WORKER_LEXICON, _WORKER_ENGINE, _WORKER_SEEN
+    from .store.db import make_engine
+
+    _WORKER_LEXICON, _WORKER_SEEN = lexicon, seen
+    _WORKER_ENGINE = make_engine(url)
 
 
-def _parsed_stream(files: list[str], max_bytes: int, lexicon: Lexicon, jobs: int) -> Iterator[_Parsed]:
+def _worker_lexicon() -> Lexicon | None:
+    global _WORKER_SEEN
+    if _WORKER_LEXICON is None or _WORKER_ENGINE is None:
+        return _WORKER_LEXICON
+    with _WORKER_ENGINE.connect() as conn:
+        rows = conn.execute(
+            select(m.InitiativeVariant.id, m.InitiativeVariant.variant)
+            .where(m.InitiativeVariant.id > _WORKER_SEEN)
+            .order_by(m.InitiativeVariant.id)
+        ).all()
+    for variant_id, variant in rows:
+        _WORKER_LEXICON.add_term(variant)
+        _WORKER_SEEN = variant_id
+    return _WORKER_LEXICON
+
+
+def _parsed_stream(
+    files: list[str], max_bytes: int, lexicon: Lexicon, jobs: int, url: str
+) -> Iterator[_Parsed]:
     if jobs <= 1 or len(files) < 2:
         for f in files:
             yield _parse_job(_Job(f, max_bytes, lexicon))
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(lexicon,)) as pool:
-        # a bounded window of files in flight keeps memory flat
-        window = jobs * 4
+    seen = _max_variant_id(url)
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init_worker, initargs=(lexicon, seen, url)
+    ) as pool:
+        # a bounded window of files in flight keeps memory flat and the workers' lexicons fresh
+        window = jobs * 2
         pending = [pool.submit(_parse_job, _Job(f, max_bytes, None)) for f in files[:window]]
         nxt = window
         while pending:
@@ -213,9 +253,20 @@ def _parsed_stream(files: list[str], max_bytes: int, lexicon: Lexicon, jobs: int
             yield fut.result()
 
 
+def _max_variant_id(url: str) -> int:
+    from .store.db import make_engine
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(select(func.max(m.InitiativeVariant.id))).scalar_one() or 0)
+    finally:
+        engine.dispose()
+
+
 def _store(
     engine: Engine, source: SourceText, parsed: ParsedFile, force: bool, report: IngestReport
-) -> list[tuple[int, int]]:
+) -> tuple[list[int], int, int]:
     for attempt in range(5):
         try:
             return _store_once(engine, source, parsed, force, report)
@@ -224,22 +275,22 @@ def _store(
             if attempt == 4 or "deadlock" not in str(err).lower():
                 raise
             time.sleep(0.05 * (attempt + 1))
-    return []
+    return [], 0, 0
 
 
 def _store_once(
     engine: Engine, source: SourceText, parsed: ParsedFile, force: bool, report: IngestReport
-) -> list[tuple[int, int]]:
+) -> tuple[list[int], int, int]:
+    """Write one file in one transaction: (variant ids it created, its first and last document id)."""
     try:
         with write_transaction(engine) as conn:
             existing = source_id_by_hash(conn, source.sha256)
             if existing is not None:
                 if not force:
                     report.skipped += 1
-                    return []
+                    return [], 0, 0
                 delete_source(conn, existing)
-            before = conn.execute(select(func.max(m.Document.id))).scalar_one() or 0
-            _, created = write_file(
+            _, created, doc_ids = write_file(
                 conn,
                 parsed,
                 path=source.path,
@@ -254,10 +305,10 @@ def _store_once(
             if source_id_by_hash(conn, source.sha256) is None:
                 raise
         report.skipped += 1
-        return []
+        return [], 0, 0
     report.stored += 1
     report.articles += len(parsed.articles)
     report.figures += sum(len(a.figures) for a in parsed.articles)
     report.directives += sum(len(a.directives) for a in parsed.articles)
     report.initiatives += sum(len(a.initiatives) for a in parsed.articles)
-    return [(variant_id, before) for variant_id in created]
+    return created, min(doc_ids, default=0), max(doc_ids, default=0)

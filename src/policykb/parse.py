@@ -6,7 +6,6 @@ Pure: no database. ``parse_text`` is what ``policykb.parse_text`` exports.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -189,7 +188,6 @@ class _SectionLookup:
         self._keys = [(h.para, h.start) for h in headings]
 
     def __call__(self, para: int, pos: int) -> int | None:
-        import bisect
 
         i = bisect.bisect_right(self._keys, (para, pos)) - 1
         return i if i >= 0 else None
@@ -334,30 +332,6 @@ def _learn_own_terms(segments: list[list[Para]], lexicon: Lexicon) -> Lexicon:
                     if hit.term not in lexicon:
                         lexicon.add_term(hit.term)
     return lexicon
-
-
-def add_lexicon_mentions(article: Article, lexicon: Lexicon) -> Article:
-    """The article with unquoted mentions of ``lexicon`` terms it was parsed without (terms that
-    became known after its parse started, as in a parallel ingest)."""
-    if not len(lexicon) or not article.body:
-        return article
-    omap = OffsetMap.from_pieces(article.body_map)
-    taken = [(x.start, x.end) for x in article.initiatives]
-    starts = [s.start for s in article.sections]
-    found: list[InitiativeMention] = []
-    for hit in unquoted_mentions(fold_for_matching(article.body), lexicon):
-        s, e = omap.span(hit.start, hit.end)
-        if any(a < e and s < b for a, b in taken):
-            continue
-        section = bisect.bisect_right(starts, s) - 1
-        found.append(
-            InitiativeMention(hit.term, hit.canonical, False, section if section >= 0 else None, s, e)
-        )
-        taken.append((s, e))
-    if not found:
-        return article
-    mentions = tuple(sorted((*article.initiatives, *found), key=lambda x: x.start))
-    return dataclasses.replace(article, initiatives=mentions)
 
 
 def _regions(body: Body, header: Header) -> list[RegionMention]:

@@ -461,9 +461,13 @@ class Lexicon:
         """Record that ``variant`` (as printed) names the initiative ``canonical``."""
         key = fold_term(variant)
         if key and self._canonical.get(key) != canonical:
+            new = key not in self._canonical
             self._canonical[key] = canonical
             self._keys.add(canonical)
-            self._index = None
+            if new and self._index is not None:
+                # keep the index up to date instead of rebuilding it: a corpus-wide lexicon grows
+                # with every file, and a rebuild per file would make ingest quadratic
+                _index_variant(self._index, key)
 
     def add_term(self, term: str) -> None:
         """Record a term seen quoted, with its match variants, unless it is a stop-word.
@@ -502,6 +506,26 @@ class Lexicon:
                     index.setdefault(variant[:2], []).append(variant)
             self._index = index
         return self._index
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the index is rebuilt where it is used (a parser process), not shipped with the lexicon
+        return {"_canonical": self._canonical, "_keys": self._keys, "_index": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._canonical = state["_canonical"]
+        self._keys = state["_keys"]
+        self._index = state["_index"]
+
+
+def _index_variant(index: dict[str, list[str]], variant: str) -> None:
+    """Put one variant into a prefix index, keeping each bucket longest first."""
+    if not is_matchable_unquoted(variant):
+        return
+    bucket = index.setdefault(variant[:2], [])
+    pos = 0
+    while pos < len(bucket) and len(bucket[pos]) >= len(variant):
+        pos += 1
+    bucket.insert(pos, variant)
 
 
 def _tokenizer() -> Any:

@@ -7,6 +7,7 @@ article are mentions too. Articles parsed before the term was known get those me
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, select
 
@@ -19,37 +20,46 @@ from .search import documents_containing
 from .write import _insert_ignore, variant_ids
 
 
-def load_lexicon(engine: Engine) -> Lexicon:
-    """Every known spelling, each with its match variants."""
+def load_lexicon(engine: Engine) -> tuple[Lexicon, int]:
+    """Every known spelling, each with its match variants, and the highest variant id read."""
     lexicon = Lexicon()
+    last = 0
     with engine.connect() as conn:
-        for variant in conn.execute(select(m.InitiativeVariant.variant)).scalars():
+        for variant_id, variant in conn.execute(
+            select(m.InitiativeVariant.id, m.InitiativeVariant.variant).order_by(m.InitiativeVariant.id)
+        ):
             lexicon.add_term(variant)
-    return lexicon
+            last = variant_id
+    return lexicon, last
 
 
-def refresh_mentions(conn: Connection, new_variants: list[tuple[int, int]]) -> int:
-    """Add unquoted mentions of new variants to the articles stored before each was first seen.
+def refresh_mentions(
+    conn: Connection, new_variants: list[tuple[int, int, int]], version_of: Callable[[int], int]
+) -> int:
+    """Add unquoted mentions of new variants to the articles parsed without knowing them.
 
-    ``new_variants`` holds (variant id, id of the last document stored before it). Candidate
-    articles come from the full-text index, so the cost follows the hits, not the corpus.
+    ``new_variants`` holds (variant id, first and last document id of the file that brought it);
+    ``version_of`` gives, for a document, the highest variant id its parse knew. Candidate articles
+    come from the full-text index, so the cost follows the hits, not the corpus.
     Returns the number of mentions added.
     """
-    marks = dict(new_variants)
+    spans = {v: (lo, hi) for v, lo, hi in new_variants}
     names = dict(
         conn.execute(
             select(m.InitiativeVariant.id, m.InitiativeVariant.variant).where(
-                m.InitiativeVariant.id.in_(list(marks))
+                m.InitiativeVariant.id.in_(list(spans))
             )
         ).all()
     )
     per_doc: dict[int, Lexicon] = {}
     for variant_id, variant in names.items():
+        lo, hi = spans[variant_id]
         forms = Lexicon()
         forms.add_term(variant)
         for form in forms.variants():
-            for doc_id in documents_containing(conn, form, max_id=marks[variant_id]):
-                per_doc.setdefault(doc_id, Lexicon()).add_term(variant)
+            for doc_id in documents_containing(conn, form):
+                if version_of(doc_id) < variant_id and not lo <= doc_id <= hi:
+                    per_doc.setdefault(doc_id, Lexicon()).add_term(variant)
     added = 0
     for doc_id in sorted(per_doc):
         added += _refresh_document(conn, doc_id, per_doc[doc_id])

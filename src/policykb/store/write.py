@@ -62,8 +62,8 @@ def write_file(
     sha256: str,
     size: int,
     parser_version: str,
-) -> tuple[int, list[int]]:
-    """Insert one parsed file; returns (source id, ids of the variants it created)."""
+) -> tuple[int, list[int], list[int]]:
+    """Insert one parsed file; returns (source id, ids of the variants it created, document ids)."""
     source_id = conn.execute(
         insert(m.Source).returning(m.Source.id),
         {
@@ -79,9 +79,12 @@ def write_file(
     ).scalar_one()
     regions = RegionIds(conn)
     new_variants: list[int] = []
+    doc_ids: list[int] = []
     for ordinal, article in enumerate(parsed.articles, start=1):
-        new_variants += _write_article(conn, source_id, ordinal, article, regions)
-    return source_id, new_variants
+        doc_id, created = _write_article(conn, source_id, ordinal, article, regions)
+        doc_ids.append(doc_id)
+        new_variants += created
+    return source_id, new_variants, doc_ids
 
 
 def _write_article(
@@ -90,7 +93,7 @@ def _write_article(
     ordinal: int,
     a: Article,
     regions: RegionIds,
-) -> list[int]:
+) -> tuple[int, list[int]]:
     doc_id = conn.execute(
         insert(m.Document).returning(m.Document.id),
         {
@@ -158,7 +161,7 @@ def _write_article(
         )
     new_variants = _write_initiatives(conn, doc_id, a, sid)
     _write_regions(conn, doc_id, a, regions)
-    return new_variants
+    return doc_id, new_variants
 
 
 def _person_ids(conn: Connection, names: Iterable[str]) -> dict[str, int]:
