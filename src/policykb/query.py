@@ -116,30 +116,29 @@ def snippet(body: str, needle: str, width: int = 30) -> str:
 def provinces(conn: Connection, term: str) -> ProvinceAnswer:
     """Which province-level regions' articles mention ``term`` (by any variant, quoted or not)."""
     found = find_initiative(conn, term)
-    if found is not None:
-        ini_id, name = found
-        variants = tuple(
-            conn.execute(
-                select(m.InitiativeVariant.variant).where(m.InitiativeVariant.initiative_id == ini_id)
-            ).scalars()
-        )
-        docs = (
-            select(m.InitiativeMention.document_id)
-            .join(m.InitiativeVariant)
-            .where(m.InitiativeVariant.initiative_id == ini_id)
-            .distinct()
-        )
-        doc_ids = list(conn.execute(docs).scalars())
-    else:
-        name, variants = None, (term,)
-        doc_ids = documents_containing(conn, term)
-    rows = _region_rows(conn, doc_ids, variants)
-    return ProvinceAnswer(term, name, variants, tuple(rows))
+    if found is None:
+        groups = _group_by_region(conn, documents_containing(conn, term))
+        return ProvinceAnswer(term, None, (term,), tuple(_region_rows(conn, groups, (term,))))
+    ini_id, name = found
+    variants = tuple(
+        conn.execute(
+            select(m.InitiativeVariant.variant).where(m.InitiativeVariant.initiative_id == ini_id)
+        ).scalars()
+    )
+    d = m.Document
+    q = (
+        select(d.region_id, func.count(distinct(d.id)), func.min(d.id))
+        .join(m.InitiativeMention, m.InitiativeMention.document_id == d.id)
+        .join(m.InitiativeVariant, m.InitiativeVariant.id == m.InitiativeMention.variant_id)
+        .where(m.InitiativeVariant.initiative_id == ini_id, d.region_id.is_not(None))
+        .group_by(d.region_id)
+    )
+    groups = [(int(r), int(n), int(first)) for r, n, first in conn.execute(q) if r is not None]
+    return ProvinceAnswer(term, name, variants, tuple(_region_rows(conn, groups, variants)))
 
 
-def _region_rows(conn: Connection, doc_ids: list[int], variants: tuple[str, ...]) -> list[ProvinceRow]:
-    if not doc_ids:
-        return []
+def _group_by_region(conn: Connection, doc_ids: list[int]) -> list[tuple[int, int, int]]:
+    """(region id, article count, first article id) of the given articles, by home region."""
     grouped: dict[int, list[int]] = defaultdict(list)
     for i in range(0, len(doc_ids), 500):
         chunk = doc_ids[i : i + 500]
@@ -150,21 +149,35 @@ def _region_rows(conn: Connection, doc_ids: list[int], variants: tuple[str, ...]
         ):
             if region_id is not None:
                 grouped[region_id].append(doc_id)
+    return [(r, len(set(ids)), min(ids)) for r, ids in grouped.items()]
+
+
+def _region_rows(
+    conn: Connection, groups: list[tuple[int, int, int]], variants: tuple[str, ...]
+) -> list[ProvinceRow]:
+    if not groups:
+        return []
     regions = {
         r.id: r
         for r in conn.execute(
-            select(m.Region.id, m.Region.name, m.Region.code).where(m.Region.id.in_(list(grouped)))
+            select(m.Region.id, m.Region.name, m.Region.code).where(m.Region.id.in_([g[0] for g in groups]))
+        )
+    }
+    firsts = {
+        i: (t, b)
+        for i, t, b in conn.execute(
+            select(m.Document.id, m.Document.title, m.Document.body).where(
+                m.Document.id.in_([g[2] for g in groups])
+            )
         )
     }
     out: list[ProvinceRow] = []
-    for region_id, ids in grouped.items():
-        first = min(ids)
-        title, body = conn.execute(
-            select(m.Document.title, m.Document.body).where(m.Document.id == first)
-        ).one()
-        needle = next((v for v in sorted(variants, key=len, reverse=True) if v in body), variants[0])
+    by_length = sorted(variants, key=len, reverse=True)
+    for region_id, count, first in groups:
+        title, body = firsts[first]
+        needle = next((v for v in by_length if v in body), variants[0])
         r = regions[region_id]
-        out.append(ProvinceRow(r.name, r.code, len(set(ids)), first, title, snippet(body, needle)))
+        out.append(ProvinceRow(r.name, r.code, count, first, title, snippet(body, needle)))
     out.sort(key=lambda x: (-x.articles, x.code))
     return out
 
