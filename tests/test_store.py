@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, func, select, text
 import policykb
 from policykb.errors import DatabaseError
 from policykb.store import models as m
-from policykb.store.db import alembic_config, database_url, head_revision, open_engine
+from policykb.store.db import HEAD_REVISION, alembic_config, database_url, head_revision, open_engine
 
 from .conftest import ON_PG, SEEDS, sqlite_only
 
@@ -67,7 +67,9 @@ def test_models_and_migrations_agree(db_url: str) -> None:
 def test_one_head() -> None:
     from alembic.script import ScriptDirectory
 
-    assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    assert len(heads) == 1
+    assert heads[0] == HEAD_REVISION, "update store/db.py HEAD_REVISION with each new migration"
 
 
 @sqlite_only

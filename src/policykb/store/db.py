@@ -21,6 +21,9 @@ from sqlalchemy.exc import OperationalError
 from ..errors import DatabaseError
 
 DEFAULT_DB = "policykb.db"
+# The newest migration. Opening a database at this revision needs no Alembic import, so query
+# commands start fast; tests/test_store.py checks that it is the head of migrations/.
+HEAD_REVISION = "0001"
 BUSY_TIMEOUT_MS = 60_000
 
 
@@ -169,8 +172,10 @@ def prepare(engine: Engine, *, migrate: bool = True) -> None:
         _set_wal(engine)
     with engine.connect() as conn:
         rev = current_revision(conn)
-        tables = set(inspect(conn).get_table_names())
+        tables = set(inspect(conn).get_table_names()) if rev != HEAD_REVISION else set()
         conn.rollback()
+    if rev == HEAD_REVISION:
+        return
     head = head_revision()
     if rev is None and tables - {"alembic_version"}:
         raise DatabaseError(f"{_shown(str(engine.url))}: not a policykb database (it has other tables)")
