@@ -9,19 +9,22 @@ parse fails the test instead of blocking CI; hypothesis' deadline reports slow e
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
 from policykb.errors import InputError
+from policykb.extract.figures import extract_figures
 from policykb.load import decode_bytes
 from policykb.parse import parse_text
 from policykb.records import ParsedFile
+
+from .conftest import ON_PG
+from .helpers_corpus import stopped_after
+
+pytestmark = pytest.mark.skipif(ON_PG, reason="no database involved: runs once, in the SQLite pass")
 
 EXAMPLES = 2000
 DEADLINE = timedelta(seconds=5)
@@ -50,32 +53,14 @@ GENRE_TOKENS = [
     "您的位置：", "【字号 大 中 小】", "分享到：", "打印", "关闭", "- 3 -", "第5页",
     "A", "z", "Ω", "é", "\u0301", "😀", "𠀀", "ｱ", "Ａ",
 ]  # fmt: skip
-# One line's worth of tokens (no line breaks) for the 100,000-character lines. Figures are left
-# out: a long line full of figures is quadratic today (see test_known_slow_cases).
-_FIGURE_TOKENS = {"12", "3.5", "90.6", "0", "10000", "一百二十", "XX", "XXXX", "××", "%", "2023年", "5月29日"}
+# One line's worth of tokens (no line breaks) for the 100,000-character lines.
 LINE_TOKENS = [t for t in GENRE_TOKENS if not set(t) & set("\n\r\x0b\x0c\x1c\x85\u2028\u2029")]
-LINE_TOKENS = [t for t in LINE_TOKENS if t not in _FIGURE_TOKENS]
+CN_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
 PUNCTUATION = "，。、；：！？“”‘’「」『』（）《》【】〔〕—…·,.;:!?\"'()[]{}<>/\\|-_=+*&^%$#@~`\n \u3000"
 DIGITS = "0123456789０１２３４５６７８９.．,%％\n 〇一二三四五六七八九十百千万亿两零"
 
 
 # ----------------------------------------------------------------------------- helpers
-
-
-@contextmanager
-def stopped_after(seconds: float) -> Iterator[None]:
-    """Raise TimeoutError in the test if the block runs longer than ``seconds`` (main thread only)."""
-
-    def on_alarm(_signum: int, _frame: object) -> None:
-        raise TimeoutError(f"parse still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def parse_checked(text: str, seconds: float = HANG_SECONDS) -> ParsedFile:
@@ -113,12 +98,22 @@ def _jieba_loaded() -> None:
     parse_text("全省公安机关要坚持和发展新时代“枫桥经验”，依法打掉犯罪团伙12个。")
 
 
-def _settings(examples: int = EXAMPLES, deadline: timedelta | None = DEADLINE) -> settings:
+def _settings(
+    examples: int = EXAMPLES, deadline: timedelta | None = DEADLINE, *, shrink: bool = True
+) -> settings:
+    """``shrink=False`` for the huge inputs: shrinking a 100,000-character failure takes many minutes,
+    and the failing unit (≤ 30 tokens) is readable as it is."""
+    phases = [Phase.explicit, Phase.reuse, Phase.generate] + ([Phase.shrink] if shrink else [])
     return settings(
         max_examples=examples,
         deadline=deadline,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        phases=phases,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
     )
+
+
+def _utf8(token: str) -> bytes:
+    return token.encode("utf-8", "surrogatepass")
 
 
 genre_text = st.lists(st.sampled_from(GENRE_TOKENS), max_size=80).map("".join)
@@ -195,14 +190,17 @@ def test_decoder_accepts_or_refuses_with_an_input_error(data: bytes) -> None:
 # ----------------------------------------------------------------------------- huge inputs, fewer examples
 
 
-@_settings(examples=25, deadline=timedelta(seconds=10))
+@_settings(examples=25, deadline=timedelta(seconds=20), shrink=False)
 @given(st.lists(st.sampled_from(LINE_TOKENS), min_size=1, max_size=30).map("".join))
 def test_100k_character_line(unit: str) -> None:
-    line = (unit * (100_000 // len(unit) + 1))[:100_000]
+    line = unit * (100_000 // len(unit) + 1)
+    # The known quadratic cases (test_known_slow_cases) are left out: a long line full of figures,
+    # one with an odd number of ASCII quotation marks, one long run of Chinese numerals.
+    assume(not extract_figures(unit * 3) and line.count('"') % 2 == 0 and not set(unit) <= CN_NUMERALS)
     parse_checked(line)
 
 
-@_settings(examples=25, deadline=timedelta(seconds=10))
+@_settings(examples=25, deadline=timedelta(seconds=20))
 @given(genre_text, st.integers(min_value=500, max_value=3000))
 def test_many_repeated_lines(line: str, times: int) -> None:
     parse_checked((line + "\n") * times)
@@ -255,6 +253,26 @@ KNOWN_SLOW = [
         marks=pytest.mark.xfail(strict=True, reason="the same quadratic _sentence_of (~17 s)"),
         id="changes-in-one-64k-paragraph",
     ),
+    pytest.param(
+        '"甲' * 8000 + '"',
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="extract.initiatives._pair_group tries dropping each ASCII quotation mark of an odd "
+            "group and re-costs the whole pairing each time (quadratic: 8,001 marks in 16k chars ~9 s, "
+            "50,001 marks in 100k chars: minutes)",
+        ),
+        id="odd-ascii-quotes-16k",
+    ),
+    pytest.param(
+        "亿" * 16000,
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="extract.figures._pattern: a run of Chinese numerals with no unit after it backtracks "
+            "through every split of the run between lo/lomult/num (quadratic: 8,000 chars 1.6 s, 16,000 "
+            "~6 s, 100,000 minutes); a possessive quantifier on `cn` makes it linear",
+        ),
+        id="chinese-numeral-run-16k",
+    ),
 ]
 
 
@@ -268,8 +286,9 @@ BLOATED = [
         "12万元，" * 1000,
         marks=pytest.mark.xfail(
             strict=True,
-            reason="Figure.sentence is the whole paragraph when it has no sentence end: storage grows "
-            "with figures x paragraph length (7,000 chars, 1,000 figures -> 7 M chars stored)",
+            reason="Figure.sentence is the whole paragraph when it has no sentence end: every figure of "
+            "it carries the paragraph (and export and `figures` print it), 7,000 chars x 1,000 figures "
+            "-> 7 M chars",
         ),
         id="figure-sentence-not-capped",
     ),
