@@ -241,36 +241,18 @@ def test_floods_parse_within_budget(text: str) -> None:
 KNOWN_SLOW = [
     pytest.param(
         "12万元，" * 8000,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="parse._figures calls split_sentences over the whole paragraph once per figure "
-            "(quadratic: 56k chars with 8,000 figures take ~13 s, 105k chars ~45 s)",
-        ),
         id="figures-in-one-56k-paragraph",
     ),
     pytest.param(
         "由90.6%上升到98.3%，" * 4000,
-        marks=pytest.mark.xfail(strict=True, reason="the same quadratic _sentence_of (~17 s)"),
         id="changes-in-one-64k-paragraph",
     ),
     pytest.param(
         '"甲' * 8000 + '"',
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="extract.initiatives._pair_group tries dropping each ASCII quotation mark of an odd "
-            "group and re-costs the whole pairing each time (quadratic: 8,001 marks in 16k chars ~9 s, "
-            "50,001 marks in 100k chars: minutes)",
-        ),
         id="odd-ascii-quotes-16k",
     ),
     pytest.param(
         "亿" * 16000,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="extract.figures._pattern: a run of Chinese numerals with no unit after it backtracks "
-            "through every split of the run between lo/lomult/num (quadratic: 8,000 chars 1.6 s, 16,000 "
-            "~6 s, 100,000 minutes); a possessive quantifier on `cn` makes it linear",
-        ),
         id="chinese-numeral-run-16k",
     ),
 ]
@@ -284,12 +266,6 @@ def test_known_slow_cases(text: str) -> None:
 BLOATED = [
     pytest.param(
         "12万元，" * 1000,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="Figure.sentence is the whole paragraph when it has no sentence end: every figure of "
-            "it carries the paragraph (and export and `figures` print it), 7,000 chars x 1,000 figures "
-            "-> 7 M chars",
-        ),
         id="figure-sentence-not-capped",
     ),
 ]

@@ -262,11 +262,6 @@ def test_unreadable_file_in_a_folder(tmp_path: Path) -> None:
 
 
 @sqlite_only
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.ingest declares its paths click.Path() (readable=True by default): an unreadable file "
-    "named on the command line aborts the whole run with a usage error (exit 2) before any file lands",
-)
 def test_unreadable_file_named_on_the_command_line(tmp_path: Path) -> None:
     good = _good_folder(tmp_path / "in", count=1)
     secret = tmp_path / "secret.txt"
@@ -369,11 +364,6 @@ def test_foreign_sqlite_database_is_one_line_error(tmp_path: Path, command: tupl
 
 
 @sqlite_only
-@pytest.mark.xfail(
-    strict=True,
-    reason="store.db.prepare switches the file to WAL (_set_wal) before it checks that the database is "
-    "policykb's: pointing policykb at another program's SQLite file rewrites that file's header",
-)
 def test_foreign_sqlite_database_is_left_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
     con = sqlite3.connect(path)
@@ -403,12 +393,6 @@ def test_truncated_database_is_one_line_error(
 
 
 @sqlite_only
-@pytest.mark.xfail(
-    strict=True,
-    reason="store.db._set_wal runs PRAGMA journal_mode on the raw sqlite3 connection; its "
-    "sqlite3.DatabaseError is not among the errors open_engine turns into DatabaseError, so the CLI "
-    "says 'internal error: DatabaseError: database disk image is malformed' without naming the file",
-)
 def test_truncated_database_error_names_the_file(tmp_path: Path, good_db: Path) -> None:
     path = tmp_path / "cut.db"
     path.write_bytes(good_db.read_bytes()[: good_db.stat().st_size // 2])
@@ -449,12 +433,6 @@ def test_read_only_database_answers_queries_and_refuses_ingest(tmp_path: Path, g
 
 
 @sqlite_only
-@pytest.mark.xfail(
-    os.geteuid() == 0,
-    strict=True,
-    reason="as root, os.access(W_OK) is true for a chmod 444 file, so open_engine opens it read-write "
-    "and ingest writes into a file the user marked read-only",
-)
 def test_chmod_444_database_is_not_written_even_by_root(tmp_path: Path, good_db: Path) -> None:
     path = _copy(good_db, tmp_path / "ro.db")
     path.chmod(0o444)
@@ -476,11 +454,6 @@ def test_open_kb_readonly_answers_queries(tmp_path: Path, good_db: Path) -> None
 
 
 @sqlite_only
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest into a read-only KnowledgeBase parses the first file, then raises SQLAlchemy's "
-    "OperationalError (several lines, with the SQL) instead of a one-line DatabaseError up front",
-)
 def test_open_kb_readonly_refuses_ingest_with_a_policykb_error(tmp_path: Path, good_db: Path) -> None:
     path = _copy(good_db, tmp_path / "ro.db")
     before = file_digest(path)
@@ -624,45 +597,13 @@ def _expected(truth: dict[str, list[tuple[Any, ...]]], query: str, p: str) -> Co
 
 
 FILTERS = ["author", "text", "search", "subject", "directive_text", "section"]
-_NUL_IN_LIKE = (
-    "SQLite reads a LIKE pattern as a C string: contains() with a NUL in the value becomes "
-    "LIKE '%' and matches every row (query.py should refuse NUL in filters)"
-)
-_NUL_IN_GLOB = (
-    "a term of 3+ characters becomes an FTS5 GLOB pattern, which SQLite also reads as a C string: "
-    "'\\x00…' is the pattern '*' and matches every article"
-)
-_NUL_ON_PG = (
-    "PostgreSQL refuses NUL in a text parameter: psycopg's DataError (several lines, with the SQL) "
-    "escapes the API instead of a QueryError or an empty answer (query.py should refuse NUL in filters)"
-)
-NUL_PAYLOADS = [p for p in PAYLOADS if "\x00" in p]
-KNOWN_BAD_FILTERS: dict[tuple[str, str], str] = (
-    {
-        (query, p): _NUL_ON_PG
-        for query in ("author", "text", "search", "subject", "directive_text", "section")
-        for p in NUL_PAYLOADS
-    }
-    if ON_PG
-    else {
-        **{
-            (query, p): _NUL_IN_LIKE
-            for query in ("author", "subject", "directive_text", "section")
-            for p in ("\x00", "\x00不存在的词")
-        },
-        ("text", "\x00不存在的词"): _NUL_IN_GLOB,
-        ("search", "\x00不存在的词"): _NUL_IN_GLOB,
-    }
-)
 
 
 def _filter_params() -> list[Any]:
     params = []
     for query in FILTERS:
         for payload in PAYLOADS:
-            reason = KNOWN_BAD_FILTERS.get((query, payload))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            params.append(pytest.param(query, payload, marks=marks, id=f"{query}-{payload!r}"))
+            params.append(pytest.param(query, payload, id=f"{query}-{payload!r}"))
     return params
 
 
@@ -696,19 +637,13 @@ def test_literal_percent_matches_only_literal_percent(inj_url: str, truth: dict[
     assert [d.source for d in underscored] == ["underscore.txt"]
 
 
-_REGION_WILDCARD = (
-    "query.resolve_region falls back to Region.name.like(value + '%') without escaping: a % or _ "
-    "matches some province and the filter silently answers for it instead of 'unknown region'"
-)
 _WILDCARDS = ("%", "_", "%%", "_%")
 
 
 def _region_params() -> list[Any]:
     params = []
     for p in PAYLOADS:
-        reason = _REGION_WILDCARD if p in _WILDCARDS else _NUL_ON_PG if ON_PG and "\x00" in p else None
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        params.append(pytest.param(p, marks=marks, id=repr(p)))
+        params.append(pytest.param(p, id=repr(p)))
     return params
 
 
@@ -783,12 +718,6 @@ def test_sql_refuses_everything_but_reading(inj_url: str, digest_before: str, st
     assert not Path("/tmp/policykb_evil.db").exists()
 
 
-@pytest.mark.xfail(
-    ON_PG,
-    strict=True,
-    reason="query._run_other passes the statement to psycopg through exec_driver_sql, which reads every "
-    "% as a placeholder: on PostgreSQL any LIKE '%…%' in `policykb sql` fails",
-)
 def test_sql_payload_as_a_quoted_literal_is_just_data(inj_url: str, truth: dict[str, Any]) -> None:
     with policykb.open_kb(inj_url) as kb:
         rows = kb.sql("SELECT id FROM documents WHERE body LIKE '%'' OR 1=1 --%' ORDER BY id").rows

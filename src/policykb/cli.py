@@ -166,7 +166,7 @@ def main(ctx: click.Context, db: str | None) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("--force", is_flag=True, help="Re-parse files already stored and replace their rows.")
 @click.option(
     "--max-size",

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from .errors import InputError, PolicyKBError
+from .errors import DatabaseError, InputError, PolicyKBError
 from .extract.initiatives import Lexicon
 from .load import DEFAULT_MAX_BYTES, SourceText, iter_source_paths, read_source
 from .parse import PARSER_VERSION, parse_text
@@ -168,6 +168,8 @@ def ingest_paths(
             continue
         try:
             new, first, last = _store(engine, result.source, result.parsed, force, report)
+        except DatabaseError:
+            raise  # the database cannot take writes at all: the next file would fail the same way
         except PolicyKBError as err:
             report.failed.append((path, f"{path}: {err}"))
             continue
@@ -298,6 +300,11 @@ def _store_once(
                 size=source.size,
                 parser_version=PARSER_VERSION,
             )
+    except OperationalError as err:
+        if "readonly database" in str(err):
+            shown = str(engine.url.database).removeprefix("file:")
+            raise DatabaseError(f"{shown}: read-only database, nothing ingested") from None
+        raise
     except IntegrityError:
         # Another process stored the same file between our check and our insert (PostgreSQL runs
         # writers side by side; SQLite's BEGIN IMMEDIATE queues them): the file is stored, once.

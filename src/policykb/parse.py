@@ -216,19 +216,32 @@ def _sections(headings: list[Heading], body: Body) -> list[Section]:
     return out
 
 
-def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    for s, e in split_sentences(text):
-        if s <= start < e:
-            return s, e
-    return start, end
+SENTENCE_WINDOW = 150  # characters kept on either side of a figure when its sentence is longer
+
+
+class _Sentences:
+    """One paragraph's sentences, split once (not once per figure: a long paragraph full of figures
+    was quadratic); the one holding a figure is cut to a window around it."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = split_sentences(text)
+        self.starts = [s for s, _ in self.spans]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i < 0 or not self.spans[i][0] <= start < self.spans[i][1]:
+            return start, end
+        s, e = self.spans[i]
+        return max(s, start - SENTENCE_WINDOW), min(e, end + SENTENCE_WINDOW)
 
 
 def _figures(body: Body, section_at: _SectionLookup) -> list[Figure]:
     out: list[Figure] = []
     for k, para in enumerate(body.paras):
+        sentences = _Sentences(para.text)
         for hit in extract_figures(body.folded[k]):
             s, e = body.span(k, hit.start, hit.end)
-            ss, se = _sentence_span(para.text, hit.start, hit.end)
+            ss, se = sentences.span(hit.start, hit.end)
             base = body.para_starts[k]
             out.append(
                 Figure(

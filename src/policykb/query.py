@@ -27,8 +27,16 @@ HIT_OPEN, HIT_CLOSE = "«", "»"
 # ----------------------------------------------------------------------------- regions
 
 
+def refuse_nul(value: str | None, what: str) -> None:
+    """No stored text holds a NUL; SQLite would cut a LIKE pattern or an FTS query there (matching
+    everything, or failing) and PostgreSQL refuses it outright."""
+    if value is not None and "\x00" in value:
+        raise QueryError(f"{what} contains a NUL character")
+
+
 def resolve_region(conn: Connection, arg: str) -> tuple[int, str]:
     """A province-level region from a full name, short name, alias or code (37, 370000)."""
+    refuse_nul(arg, "region")
     value = arg.strip()
     q = select(m.Region.id, m.Region.name).where(m.Region.level == "province")
     if value.isdigit():
@@ -43,7 +51,7 @@ def resolve_region(conn: Connection, arg: str) -> tuple[int, str]:
                 .where(m.RegionAlias.alias == value)
             ).first()
         if row is None:
-            row = conn.execute(q.where(m.Region.name.like(value + "%"))).first()
+            row = conn.execute(q.where(m.Region.name.startswith(value, autoescape=True))).first()
     if row is None:
         raise QueryError(f"unknown region: {arg!r} (give a province-level name, short name or code)")
     return int(row[0]), str(row[1])
@@ -115,6 +123,7 @@ def snippet(body: str, needle: str, width: int = 30) -> str:
 
 def provinces(conn: Connection, term: str) -> ProvinceAnswer:
     """Which province-level regions' articles mention ``term`` (by any variant, quoted or not)."""
+    refuse_nul(term, "term")
     found = find_initiative(conn, term)
     if found is None:
         groups = _group_by_region(conn, documents_containing(conn, term))
@@ -338,6 +347,8 @@ def documents(
     limit: int | None = None,
 ) -> list[DocumentRow]:
     """Articles, filtered by home region, author name and text."""
+    refuse_nul(author, "author")
+    refuse_nul(text, "text")
     q = (
         select(m.Document.id, m.Source.name.label("source"), m.Document.title, m.Region.name.label("region"))
         .join(m.Source)
@@ -432,6 +443,8 @@ def figures(
     limit: int | None = None,
 ) -> list[FigureRow]:
     """Quoted figures filtered by subject text, unit, region and value range."""
+    refuse_nul(subject, "subject")
+    refuse_nul(unit, "unit")
     f = m.Figure
     q = (
         select(
@@ -494,6 +507,8 @@ def directives(
     limit: int | None = None,
 ) -> list[DirectiveRow]:
     """Directives filtered by region, modality, text and section title."""
+    refuse_nul(text, "text")
+    refuse_nul(section, "section")
     d = m.Directive
     q = (
         select(d.modality, d.verb, d.text, m.Section.title, m.Region.name, d.document_id, m.Document.title)
@@ -538,6 +553,7 @@ def search(conn: Connection, query_text: str, *, limit: int | None = 20) -> list
     term = query_text.strip()
     if not term:
         raise QueryError("empty search text")
+    refuse_nul(term, "search text")
     ids = documents_containing(conn, term)[: limit or None]
     if not ids:
         return []
@@ -638,7 +654,8 @@ def _run_other(engine: Engine, statement: str, timeout: float, limit: int | None
         try:
             conn.exec_driver_sql("SET TRANSACTION READ ONLY")
             conn.exec_driver_sql(f"SET LOCAL statement_timeout = {int(timeout * 1000)}")
-            result = conn.exec_driver_sql(statement)
+            # no parameters are passed: every % is the user's, not a psycopg placeholder
+            result = conn.exec_driver_sql(statement.replace("%", "%%"))
             rows = result.fetchmany(limit) if limit else result.fetchall()
             columns = tuple(result.keys())
         except DBAPIError as err:

@@ -235,7 +235,7 @@ def _pattern(chinese: bool) -> re.Pattern[str]:
     # A multiplier character that starts a unit belongs to the unit (198万千瓦 is 万 + 千瓦).
     unit_ahead = alternation(tuple(u for u in _units() if u[0] in multipliers))
     mult = f"(?:(?!{unit_ahead})[{''.join(multipliers)}])"
-    cn = f"(?:(?!{unit_ahead})[{''.join(digits)}{''.join(multipliers)}])+"
+    cn = f"(?:(?!{unit_ahead})[{''.join(digits)}{''.join(multipliers)}])++"
     grouped = rf"[{_DIGITS}]{{1,3}}(?:,[{_DIGITS}]{{3}})+(?![{_DIGITS}])"  # 1,120
     arabic = rf"(?:{grouped}|[{_DIGITS}{_PLACEHOLDER_DIGITS}]+)(?:[.．][{_DIGITS}]+)?"
     markers = _markers()

@@ -127,7 +127,8 @@ def open_engine(db: str | os.PathLike[str] | None, *, create: bool = True, reado
     check_sqlite_file(url)
     if url.startswith("sqlite:///") and not readonly:
         path = Path(url.split("sqlite:///", 1)[1])
-        if path.exists() and not os.access(path, os.W_OK):
+        # os.access says yes to root for any file: honour the mode bits the user set as well
+        if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222):
             readonly = True
         if not path.exists() and not create:
             raise DatabaseError(f"{path}: no such database (run `policykb ingest` first)")
@@ -136,7 +137,8 @@ def open_engine(db: str | os.PathLike[str] | None, *, create: bool = True, reado
     engine = make_engine(url, readonly=readonly)
     try:
         prepare(engine, migrate=not readonly)
-    except (SADatabaseError, OperationalError) as err:
+    # sqlite3.DatabaseError: _set_wal uses the raw connection, whose errors SQLAlchemy does not wrap
+    except (SADatabaseError, OperationalError, sqlite3.DatabaseError) as err:
         engine.dispose()
         raise DatabaseError(f"{_shown(url)}: cannot open database ({_first_line(err)})") from None
     except DatabaseError:
@@ -167,14 +169,16 @@ def _set_wal(engine: Engine) -> None:
 
 
 def prepare(engine: Engine, *, migrate: bool = True) -> None:
-    """Check the schema version; create or upgrade when ``migrate``; set WAL on SQLite."""
-    if engine.dialect.name == "sqlite" and migrate:
-        _set_wal(engine)
+    """Check the schema version; create or upgrade when ``migrate``; set WAL on SQLite (only on a
+    file known to be policykb's: another program's database is refused untouched)."""
+    wal = engine.dialect.name == "sqlite" and migrate
     with engine.connect() as conn:
         rev = current_revision(conn)
         tables = set(inspect(conn).get_table_names()) if rev != HEAD_REVISION else set()
         conn.rollback()
     if rev == HEAD_REVISION:
+        if wal:
+            _set_wal(engine)
         return
     head = head_revision()
     if rev is None and tables - {"alembic_version"}:
@@ -183,11 +187,23 @@ def prepare(engine: Engine, *, migrate: bool = True) -> None:
         raise DatabaseError(
             f"{_shown(str(engine.url))}: database schema {rev} is newer than this policykb; upgrade policykb"
         )
+    if wal:
+        _set_wal(engine)
     if rev == head:
         return
     if not migrate:
         raise DatabaseError(f"{_shown(str(engine.url))}: database needs an upgrade but is read-only")
     upgrade(engine)
+
+
+SCHEMA_LOCK = 0x706B62  # "pkb"
+
+
+def lock_schema(conn: Connection) -> None:
+    """One process at a time creates or fills the schema: on PostgreSQL an advisory lock held to the
+    end of the transaction (on SQLite, the BEGIN IMMEDIATE of write_transaction already is one)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
 
 
 @contextmanager
@@ -207,6 +223,7 @@ def upgrade(engine: Engine) -> None:
     from alembic import command
 
     with write_transaction(engine) as conn:
+        lock_schema(conn)
         rev = current_revision(conn)
         if rev != head_revision():  # another process may have migrated while we waited
             command.upgrade(alembic_config(conn), "head")

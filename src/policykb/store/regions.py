@@ -11,9 +11,10 @@ from .models import Region, RegionAlias
 def sync_regions(engine: Engine) -> None:
     """Insert the regions of ``data/regions.tsv`` that the table lacks (idempotent)."""
     rows = read_tsv("regions.tsv")
-    from .db import write_transaction
+    from .db import lock_schema, write_transaction
 
     with write_transaction(engine) as conn:
+        lock_schema(conn)
         have = conn.execute(select(func.count()).select_from(Region)).scalar_one()
         if have >= len(rows):
             return
