@@ -25,7 +25,6 @@ import policykb
 from policykb.store.db import open_engine, write_transaction
 from policykb.store.write import write_file
 
-from .conftest import ON_PG
 from .helpers_corpus import finish, go, start_ingest, write_corpus
 
 SEED = 777
@@ -75,9 +74,6 @@ def sources(url: str) -> tuple[int, int, set[str]]:
             True,
             (1, 1),
             id="fresh-database",
-            marks=pytest.mark.skipif(
-                ON_PG, reason="racy on PostgreSQL (sometimes fails): pinned by test_two_first_opens_at_once"
-            ),
         ),
         pytest.param(False, (1, 1), id="existing-database"),
         pytest.param(False, (2, 2), id="existing-database-jobs2"),
@@ -159,14 +155,7 @@ def test_same_file_stored_by_two_writers_at_once(db_url: str, folders: dict[str,
 
 # ----------------------------------------------------------------------------- two first opens at once
 
-_MIGRATION_RACE = (
-    "on PostgreSQL two processes opening a new database both see no schema and both migrate: the second "
-    "fails with 'duplicate key value violates unique constraint pg_type_typname_nsp_index' (store.db."
-    "upgrade needs a pg_advisory_xact_lock; sync_regions races the same way on regions.code)"
-)
 
-
-@pytest.mark.xfail(ON_PG, strict=True, reason=_MIGRATION_RACE)
 def test_two_first_opens_at_once(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Opener A has migrated the new database and not committed yet; opener B opens it then. B must
     wait for A and find the schema made, not fail."""
