@@ -123,6 +123,7 @@ class Bench:
     data: dict[str, Any] = field(default_factory=dict)
     profile: str = ""
     loads: list[float] = field(default_factory=list)  # 1-minute load average as each run starts
+    reused: list[str] = field(default_factory=list)  # runs taken from runs.jsonl (--reuse-runs)
 
     def add(self, row: Row) -> Row:
         if self.args.no_timing_targets and row.unit not in {"", "bool"}:
@@ -130,6 +131,26 @@ class Bench:
         self.rows.append(row)
         print("  " + _row_line(row), flush=True)
         return row
+
+    def record(self, entry: dict[str, Any]) -> None:
+        """Append a finished run to ``runs.jsonl`` in the workdir (for --reuse-runs)."""
+        entry = {
+            **entry,
+            "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "commit": self.data.get("commit", "?"),
+            "generator": generator_hash(),
+        }
+        with (self.workdir / "runs.jsonl").open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+    def recorded(self, kind: str, n: int, **match: Any) -> list[dict[str, Any]]:
+        """Runs recorded earlier for this corpus (same N and generator), oldest first."""
+        path = self.workdir / "runs.jsonl"
+        if not self.args.reuse_runs or not path.exists():
+            return []
+        wanted = {"kind": kind, "n": n, "generator": generator_hash(), **match}
+        entries = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+        return [e for e in entries if all(e.get(k) == v for k, v in wanted.items())]
 
     def fail(self, message: str) -> None:
         self.failures.append(message)
@@ -167,11 +188,24 @@ def tree_rss_kb(pid: int) -> int:
     return total
 
 
+# Python children write and reuse bytecode in one cache of the benchmark's own, as an installed package
+# would (PYTHONDONTWRITEBYTECODE would make every start-up compile policykb's modules from source).
+PYCACHE: Path | None = None
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if PYCACHE is not None:
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    env.update(extra)
+    return env
+
+
 def run_measured(cmd: Sequence[str], *, env: dict[str, str] | None = None, poll: bool = True) -> Measured:
     """Run a command to its end; its wall time, rusage peak RSS and (polled) process-tree peak RSS."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(list(cmd), stdout=out, stderr=err, env=env)
+        proc = subprocess.Popen(list(cmd), stdout=out, stderr=err, env=env or child_env())
         peak = [0]
         done = threading.Event()
 
@@ -337,7 +371,7 @@ class IngestRun:
     m: Measured
     db: Path
     db_bytes: int
-    articles: int
+    counts: str  # "N articles, F figures, D directives, I initiative mentions" from the summary line
 
 
 def db_bytes(db: Path) -> int:
@@ -359,14 +393,30 @@ def ingest_once(b: Bench, corpus: Path, n: int, jobs: int, tag: str) -> IngestRu
     m = run_measured(cmd)
     summary = m.stdout.strip().splitlines()[-1] if m.stdout.strip() else ""
     found = re.search(r"(\d+) files: (\d+) stored.*?(\d+) failed; (\d+) articles", summary)
-    if m.returncode != 0 or not found or int(found.group(2)) != n or int(found.group(3)) != 0:
+    ok = m.returncode == 0 and found is not None and int(found.group(2)) == n and int(found.group(3)) == 0
+    if not ok:
         b.fail(f"ingest n={n} --jobs {jobs}: exit {m.returncode}: {summary or m.stderr[-500:]}")
-    articles = int(found.group(4)) if found else 0
+    counts = re.search(r"\d+ articles,.*?initiative mentions", summary)
     print(
         f"    {m.wall:.1f} s, peak RSS {m.maxrss_mb:.0f} MB (tree {m.tree_peak_mb:.0f} MB): {summary}",
         flush=True,
     )
-    return IngestRun(jobs, m, db, db_bytes(db), articles)
+    run = IngestRun(jobs, m, db, db_bytes(db), counts.group(0) if counts else "?")
+    if ok:
+        b.record(
+            {
+                "kind": "ingest",
+                "n": n,
+                "jobs": jobs,
+                "wall": m.wall,
+                "maxrss_mb": m.maxrss_mb,
+                "tree_peak_mb": m.tree_peak_mb,
+                "db": str(db),
+                "db_bytes": run.db_bytes,
+                "counts": run.counts,
+            }
+        )
+    return run
 
 
 def check_manifest(b: Bench, db: Path, manifest: dict[str, Any], label: str) -> bool:
@@ -472,18 +522,28 @@ def measure_ingest(b: Bench, s: Scale, repeat: int) -> None:
     files = corpus_files(s.corpus)
     sample = spread_sample(files, b.args.jieba_files or len(files))
     s.jieba_files = len(sample)
+    reuse_runs(b, s, repeat)
     for r in range(repeat):  # interleaved, so that drift in the machine's load hits every mode alike
         for jobs, runs in ((1, s.ingest1), (2, s.ingest2)):
-            if jobs == 2 and b.args.skip_jobs2:
+            if (jobs == 2 and b.args.skip_jobs2) or len(runs) > r:
                 continue
             run = ingest_once(b, s.corpus, s.n, jobs, f"r{r}")
             check_manifest(b, run.db, s.manifest, f"n={s.n} --jobs {jobs} run {r + 1}")
             runs.append(run)
+        if len(s.jieba) > r:
+            continue
         print(f"  jieba.lcut pass over {len(sample)} files …", flush=True)
         b.loads.append(os.getloadavg()[0])
         res = jieba_once(sample)
         print(f"    {res['seconds']:.1f} s for {res['bytes'] / 1e6:.1f} MB", flush=True)
         s.jieba.append(res)
+        b.record({"kind": "jieba", "n": s.n, "files": len(sample), **res})
+    if not s.ingest1[-1].db.exists():  # reused runs whose database is gone: build one more
+        run = ingest_once(b, s.corpus, s.n, 1, "db")
+        check_manifest(b, run.db, s.manifest, f"n={s.n} --jobs 1 (database for the questions)")
+        s.ingest1.append(run)
+    elif b.reused:
+        check_manifest(b, s.ingest1[-1].db, s.manifest, f"n={s.n} --jobs 1 (reused database)")
     s.db = s.ingest1[-1].db
     if not b.args.keep_dbs:
         for run in s.ingest1[:-1] + s.ingest2:
@@ -491,7 +551,30 @@ def measure_ingest(b: Bench, s: Scale, repeat: int) -> None:
     report_ingest(b, s)
 
 
+def reuse_runs(b: Bench, s: Scale, repeat: int) -> None:
+    """With --reuse-runs: take up to ``repeat`` runs of each kind recorded earlier for this corpus."""
+    for jobs, runs in ((1, s.ingest1), (2, s.ingest2)):
+        for e in b.recorded("ingest", s.n, jobs=jobs)[-repeat:]:
+            m = Measured(e["wall"], 0, e["maxrss_mb"], e["tree_peak_mb"], "", "")
+            runs.append(IngestRun(jobs, m, Path(e["db"]), e["db_bytes"], e["counts"]))
+            b.reused.append(f"n={s.n:,} --jobs {jobs} ingest of {e['date']} (git {e['commit']})")
+    for e in b.recorded("jieba", s.n, files=s.jieba_files)[-repeat:]:
+        s.jieba.append(e)
+        b.reused.append(f"n={s.n:,} jieba pass of {e['date']}")
+
+
+def compare_counts(b: Bench, s: Scale) -> None:
+    """Rows stored by each run: every run of one corpus should store the same facts."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for r in s.ingest1 + s.ingest2:
+        seen[f"--jobs {r.jobs}"].add(r.counts)
+    if len({c for cs in seen.values() for c in cs}) > 1:
+        detail = "; ".join(f"{k}: {' / '.join(sorted(v))}" for k, v in seen.items())
+        b.notes.append(f"n={s.n:,}: the runs did not store the same rows ({detail})")
+
+
 def report_ingest(b: Bench, s: Scale) -> None:
+    compare_counts(b, s)
     mb = s.source_bytes / 1e6
     thr1 = [mb / r.m.wall for r in s.ingest1]
     jb = [x["bytes"] / 1e6 / x["seconds"] for x in s.jieba]
@@ -607,8 +690,7 @@ def check_search(b: Bench, db: Path, term: str, got: set[int], n: int) -> None:
 
 
 def imports_jieba(cmd: list[str]) -> tuple[bool, int]:
-    env = dict(os.environ, PYTHONPROFILEIMPORTTIME="1")
-    m = run_measured(cmd, env=env, poll=False)
+    m = run_measured(cmd, env=child_env(PYTHONPROFILEIMPORTTIME="1"), poll=False)
     lines = m.stderr.splitlines()
     modules = [x.rsplit("|", 1)[-1].strip() for x in lines if x.startswith("import time:")]
     return any(x == "jieba" or x.startswith("jieba.") for x in modules), len(modules)
@@ -630,6 +712,8 @@ def measure_cli(b: Bench, s: Scale) -> None:
         'python -c "import sqlalchemy"': [sys.executable, "-c", "import sqlalchemy"],
     }
     times: dict[str, list[float]] = defaultdict(list)
+    for cmd in commands.values():  # warm-up: bytecode cache, page cache
+        run_measured(cmd, poll=False)
     for _ in range(b.args.cli_repeat):  # interleaved
         for label, cmd in commands.items():
             m = run_measured(cmd, poll=False)
@@ -729,6 +813,9 @@ def phase_times(st: pstats.Stats) -> list[tuple[str, float]]:
     return out
 
 
+WARM_FILES = 5
+
+
 def profile_ingest(b: Bench, small: Scale) -> None:
     """cProfile of an in-process ingest of the first K files of the small corpus."""
     import policykb
@@ -740,11 +827,11 @@ def profile_ingest(b: Bench, small: Scale) -> None:
     print(f"profile: cProfile of ingesting {len(files)} files in-process …", flush=True)
     prof = cProfile.Profile()
     with policykb.open_kb(db) as kb:
-        # warm-up: dictionaries and data files load outside the profile
-        kb.ingest([str(f) for f in files[:1]])
+        # warm-up: jieba's dictionaries and the data files load outside the profile
+        kb.ingest([str(f) for f in files[:WARM_FILES]])
         t0 = time.perf_counter()
         prof.enable()
-        kb.ingest([str(f) for f in files[1:]])
+        kb.ingest([str(f) for f in files[WARM_FILES:]])
         prof.disable()
         wall = time.perf_counter() - t0
     remove_db(db)
@@ -752,7 +839,8 @@ def profile_ingest(b: Bench, small: Scale) -> None:
     total = sum(own.values()) or 1.0
     phases = phase_times(pstats.Stats(prof))
     lines = [
-        f"cProfile, {len(files) - 1} files ({sum(p.stat().st_size for p in files[1:]) / 1e6:.1f} MB), "
+        f"cProfile, {len(files[WARM_FILES:])} files "
+        f"({sum(p.stat().st_size for p in files[WARM_FILES:]) / 1e6:.1f} MB), "
         f"{wall:.1f} s under the profiler",
         "",
     ]
@@ -898,6 +986,20 @@ def markdown(b: Bench, info: dict[str, str], scales: list[Scale]) -> str:
     return "\n".join(out) + "\n"
 
 
+ANALYSIS_START, ANALYSIS_END = "<!-- analysis: kept across runs -->", "<!-- /analysis -->"
+
+
+def kept_analysis(results: Path) -> str:
+    """The hand-written analysis block of an earlier RESULTS.md (between the markers), kept as is."""
+    if not results.exists():
+        return ""
+    old = results.read_text(encoding="utf-8")
+    start, end = old.find(ANALYSIS_START), old.find(ANALYSIS_END)
+    if start < 0 or end < start:
+        return ""
+    return "\n" + old[start : end + len(ANALYSIS_END)] + "\n"
+
+
 METHOD = """\
 - Corpus: `bench/make_corpus.py` (deterministic, seed 42) draws prose paragraphs from `seeds/` and
   `../shared/corpus/`, swaps in one province per article, prefixes a title and a byline
@@ -953,6 +1055,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         help="cProfile an ingest of K files (default 150; quick 0 = off)",
     )
+    ap.add_argument(
+        "--reuse-runs",
+        action="store_true",
+        help="take ingest and jieba runs recorded in WORKDIR/runs.jsonl by earlier runs of the same corpus",
+    )
     ap.add_argument("--skip-jobs2", action="store_true", help="do not measure --jobs 2")
     ap.add_argument(
         "--keep-dbs", action="store_true", help="keep every database built (default: one per scale)"
@@ -977,7 +1084,10 @@ def main(argv: list[str] | None = None) -> int:
     t_start = time.perf_counter()
     a.workdir.mkdir(parents=True, exist_ok=True)
     b = Bench(a, a.workdir.resolve())
+    global PYCACHE
+    PYCACHE = b.workdir / "pycache"
     info = machine_info()
+    b.data["commit"] = info["policykb"].split("git ", 1)[-1].rstrip(")")
     print(
         f"policykb bench ({'quick' if a.quick else 'full'}) on {info['cpu']}, {info['cores']} cores; "
         f"workdir {b.workdir}",
@@ -1007,6 +1117,8 @@ def main(argv: list[str] | None = None) -> int:
     if a.profile_files:
         profile_ingest(b, scales[0])
     b.notes.append(f"whole benchmark run: {(time.perf_counter() - t_start) / 60:.1f} min")
+    if b.reused:
+        b.notes.append("runs reused from earlier invocations (--reuse-runs): " + "; ".join(b.reused))
     if b.loads:
         b.notes.append(
             f"1-minute load average as each ingest / jieba run started: {min(b.loads):.1f} to "
@@ -1017,7 +1129,7 @@ def main(argv: list[str] | None = None) -> int:
     text = markdown(b, info, scales)
     quick = a.quick or a.no_timing_targets
     target = b.workdir / "results-quick.md" if quick else HERE / "RESULTS.md"
-    target.write_text(text, encoding="utf-8")
+    target.write_text(text + kept_analysis(target), encoding="utf-8")
     (b.workdir / ("results-quick.json" if target.name != "RESULTS.md" else "results-full.json")).write_text(
         json.dumps(
             {
