@@ -3,7 +3,7 @@
 Forms of the genre:
 - ``■ 张三`` (a magazine's author mark);
 - ``…标题 山西省公安厅厅长 张三`` (a title line that ends in positions and a name; a name may be
-  printed with a space inside, ``李 伟``);
+  printed with a space inside, ``王 强``);
 - ``作者：某省副省长、省公安厅厅长`` (positions in a footnote);
 - ``某市市长 张三`` or a caption ``…某省人民政府省长张三作政府工作报告`` under a work report's title;
 - ``（张三）`` or ``（记者 张三 李四）`` at the end of a news feature (reporters);

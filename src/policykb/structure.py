@@ -155,7 +155,7 @@ _CAPTION = re.compile(r"作(?:政府)?工作报告|所作的?报告|摄\s*$|摄�
 _NAME_LINE = re.compile(
     r"^[\u4e00-\u9fff]{2,4}$"  # 张明远
     r"|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}$"  # 艾尔肯·吐尼亚孜
-    r"|^[\u4e00-\u9fff] [\u4e00-\u9fff]{1,2}$"  # 李 伟
+    r"|^[\u4e00-\u9fff] [\u4e00-\u9fff]{1,2}$"  # 王 强
 )
 
 

@@ -18,7 +18,7 @@ Rules, in the order they apply:
 - A name ending in 市 or 区 that runs into 市场 or 区域 gives way to a shorter name
   (河北区域 → 河北).
 - A city's name that starts a street's (南京东路) or ends a bracketed reporter's name
-  (（魏汉中）) is no mention.
+  (（李汉中）) is no mention.
 
 Scanning is fast without a Python loop per name: a regex finds the positions where a name's
 first two characters stand, and a per-first-character trie regex takes the longest name there.
@@ -346,7 +346,7 @@ def _is_street(text: str, end: int) -> bool:
 
 
 def _is_bracketed_person(text: str, start: int, end: int) -> bool:
-    """（魏汉中）: a reporter's name in brackets that ends in a place name (not （四川天府）)."""
+    """（李汉中）: a reporter's name in brackets that ends in a place name (not （四川天府）)."""
     before = PERSON_IN_BRACKETS.search(text, max(0, start - 8), start)
     return (
         before is not None
