@@ -186,7 +186,7 @@ def _region_rows(
         title, body = firsts[first]
         needle = next((v for v in by_length if v in body), variants[0])
         r = regions[region_id]
-        out.append(ProvinceRow(r.name, r.code, count, first, title, snippet(body, needle)))
+        out.append(ProvinceRow(r.name, r.code, count, first, title, snippet(body, needle, 12)))
     out.sort(key=lambda x: (-x.articles, x.code))
     return out
 
