@@ -312,11 +312,6 @@ def test_sigkill_on_a_fresh_database(
         assert_each_file_once(db, corpus[-1])
 
 
-LEXICON_LOSS = (
-    "ingest_paths refreshes older articles' unquoted mentions of newly learned initiatives only once, "
-    "after the last file, from what it kept in memory: a kill before that loses the refresh for good "
-    "(the re-run skips every stored file, creates no variant, and refreshes nothing)"
-)
 CRASH_BEFORE_REFRESH = (
     "import os, signal, sys\n"
     "import policykb.ingest as ingest\n"
@@ -362,7 +357,6 @@ def test_the_batch_exercises_the_lexicon_refresh(
     assert mentions(tmp_path / "without.db") < mentions(tmp_path / "with.db")
 
 
-@pytest.mark.xfail(strict=True, reason=LEXICON_LOSS)
 def test_kill_before_the_lexicon_refresh_loses_nothing(
     corpus: list[list[Path]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

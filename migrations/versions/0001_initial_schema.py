@@ -81,6 +81,7 @@ def upgrade() -> None:
         sa.Column("end", sa.Integer(), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("offset_map", sa.Text(), nullable=False),
+        sa.Column("lexicon_version", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["region_id"], ["regions.id"], name=op.f("fk_documents_region_id_regions")),
         sa.ForeignKeyConstraint(
             ["source_id"], ["sources.id"], name=op.f("fk_documents_source_id_sources"), ondelete="CASCADE"
@@ -344,6 +345,26 @@ def upgrade() -> None:
     with op.batch_alter_table("positions", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_positions_authorship_id"), ["authorship_id"], unique=False)
 
+    op.create_table(
+        "pending_refreshes",
+        sa.Column("variant_id", sa.Integer(), nullable=False),
+        sa.Column("source_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["source_id"],
+            ["sources.id"],
+            name=op.f("fk_pending_refreshes_source_id_sources"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["variant_id"],
+            ["initiative_variants.id"],
+            name=op.f("fk_pending_refreshes_variant_id_initiative_variants"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("variant_id", name=op.f("pk_pending_refreshes")),
+    )
+    with op.batch_alter_table("pending_refreshes", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_pending_refreshes_source_id"), ["source_id"], unique=False)
     # ### end Alembic commands ###
     _create_search(op.get_bind().dialect.name)
     _create_views(op.get_bind().dialect.name)
@@ -435,6 +456,7 @@ _VIEWS = ("directive_facts", "figure_facts", "author_positions", "document_overv
 def downgrade() -> None:
     for view in _VIEWS:
         op.execute(f"DROP VIEW IF EXISTS {view}")
+    op.drop_table("pending_refreshes")
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE IF EXISTS documents_fts")
     else:

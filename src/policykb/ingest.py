@@ -156,8 +156,6 @@ def ingest_paths(
         files.extend(str(f) for f in iter_source_paths([p]))
     report.files = len(files) + len(report.failed)
     lexicon, known = load_lexicon(engine)
-    created: list[tuple[int, int, int]] = []  # (variant id, first and last document of its file)
-    versions: list[tuple[int, int, int]] = []  # (first, last document id of a file, variant id it knew)
     stream = _parsed_stream(files, max_bytes, lexicon, jobs, engine.url.render_as_string(hide_password=False))
     for done, result in enumerate(stream, start=1):
         path = files[done - 1]
@@ -166,38 +164,19 @@ def ingest_paths(
         if result.error is not None or result.source is None or result.parsed is None:
             report.failed.append((path, result.error or f"{path}: unreadable"))
             continue
+        version = result.version if jobs > 1 else known
         try:
-            new, first, last = _store(engine, result.source, result.parsed, force, report)
+            new = _store(engine, result.source, result.parsed, force, report, version)
         except DatabaseError:
             raise  # the database cannot take writes at all: the next file would fail the same way
         except PolicyKBError as err:
             report.failed.append((path, f"{path}: {err}"))
             continue
-        if last:
-            versions.append((first, last, result.version if jobs > 1 else known))
-        created += [(v, first, last) for v in new]
         known = max([known, *new])
-    if created:
-        with write_transaction(engine) as conn:
-            refresh_mentions(conn, created, _version_lookup(versions))
+    with write_transaction(engine) as conn:
+        refresh_mentions(conn)
     report.seconds = time.perf_counter() - t0
     return report
-
-
-def _version_lookup(versions: list[tuple[int, int, int]]) -> Callable[[int], int]:
-    """For a document id, the highest variant id its parse knew (0 for documents of earlier runs)."""
-    import bisect
-
-    versions.sort()
-    firsts = [first for first, _, _ in versions]
-
-    def lookup(doc_id: int) -> int:
-        i = bisect.bisect_right(firsts, doc_id) - 1
-        if i >= 0 and doc_id <= versions[i][1]:
-            return versions[i][2]
-        return 0
-
-    return lookup
 
 
 # --- the parser processes of --jobs: each keeps a lexicon and tops it up from the database
@@ -267,38 +246,39 @@ def _max_variant_id(url: str) -> int:
 
 
 def _store(
-    engine: Engine, source: SourceText, parsed: ParsedFile, force: bool, report: IngestReport
-) -> tuple[list[int], int, int]:
+    engine: Engine, source: SourceText, parsed: ParsedFile, force: bool, report: IngestReport, version: int
+) -> list[int]:
     for attempt in range(5):
         try:
-            return _store_once(engine, source, parsed, force, report)
+            return _store_once(engine, source, parsed, force, report, version)
         except OperationalError as err:
             # PostgreSQL may end one of two writers with a deadlock; the file is then simply retried
             if attempt == 4 or "deadlock" not in str(err).lower():
                 raise
             time.sleep(0.05 * (attempt + 1))
-    return [], 0, 0
+    return []
 
 
 def _store_once(
-    engine: Engine, source: SourceText, parsed: ParsedFile, force: bool, report: IngestReport
-) -> tuple[list[int], int, int]:
-    """Write one file in one transaction: (variant ids it created, its first and last document id)."""
+    engine: Engine, source: SourceText, parsed: ParsedFile, force: bool, report: IngestReport, version: int
+) -> list[int]:
+    """Write one file in one transaction; returns the ids of the initiative variants it created."""
     try:
         with write_transaction(engine) as conn:
             existing = source_id_by_hash(conn, source.sha256)
             if existing is not None:
                 if not force:
                     report.skipped += 1
-                    return [], 0, 0
+                    return []
                 delete_source(conn, existing)
-            _, created, doc_ids = write_file(
+            _, created, _ = write_file(
                 conn,
                 parsed,
                 path=source.path,
                 sha256=source.sha256,
                 size=source.size,
                 parser_version=PARSER_VERSION,
+                lexicon_version=version,
             )
     except OperationalError as err:
         if "readonly database" in str(err):
@@ -312,10 +292,10 @@ def _store_once(
             if source_id_by_hash(conn, source.sha256) is None:
                 raise
         report.skipped += 1
-        return [], 0, 0
+        return []
     report.stored += 1
     report.articles += len(parsed.articles)
     report.figures += sum(len(a.figures) for a in parsed.articles)
     report.directives += sum(len(a.directives) for a in parsed.articles)
     report.initiatives += sum(len(a.initiatives) for a in parsed.articles)
-    return created, min(doc_ids, default=0), max(doc_ids, default=0)
+    return created

@@ -7,9 +7,8 @@ article are mentions too. Articles parsed before the term was known get those me
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, delete, select
 
 from ..clean import OffsetMap
 from ..extract.initiatives import Lexicon
@@ -33,36 +32,41 @@ def load_lexicon(engine: Engine) -> tuple[Lexicon, int]:
     return lexicon, last
 
 
-def refresh_mentions(
-    conn: Connection, new_variants: list[tuple[int, int, int]], version_of: Callable[[int], int]
-) -> int:
-    """Add unquoted mentions of new variants to the articles parsed without knowing them.
+def refresh_mentions(conn: Connection) -> int:
+    """Add unquoted mentions of newly seen terms to the articles parsed without knowing them, for
+    every row of ``pending_refreshes`` (left by this run or by one that was interrupted), then clear
+    those rows.
 
-    ``new_variants`` holds (variant id, first and last document id of the file that brought it);
-    ``version_of`` gives, for a document, the highest variant id its parse knew. Candidate articles
-    come from the full-text index, so the cost follows the hits, not the corpus.
+    An article is searched for a term when its parse knew only older terms
+    (``documents.lexicon_version`` below the variant's id) and it is not from the file that brought
+    the term. Candidates come from the full-text index, so the cost follows the hits, not the corpus.
     Returns the number of mentions added.
     """
-    spans = {v: (lo, hi) for v, lo, hi in new_variants}
-    names = dict(
-        conn.execute(
-            select(m.InitiativeVariant.id, m.InitiativeVariant.variant).where(
-                m.InitiativeVariant.id.in_(list(spans))
-            )
-        ).all()
-    )
+    pending = conn.execute(
+        select(m.PendingRefresh.variant_id, m.PendingRefresh.source_id, m.InitiativeVariant.variant).join(
+            m.InitiativeVariant, m.InitiativeVariant.id == m.PendingRefresh.variant_id
+        )
+    ).all()
     per_doc: dict[int, Lexicon] = {}
-    for variant_id, variant in names.items():
-        lo, hi = spans[variant_id]
+    for variant_id, source_id, variant in pending:
         forms = Lexicon()
         forms.add_term(variant)
-        for form in forms.variants():
-            for doc_id in documents_containing(conn, form):
-                if version_of(doc_id) < variant_id and not lo <= doc_id <= hi:
-                    per_doc.setdefault(doc_id, Lexicon()).add_term(variant)
+        candidates = {d for form in forms.variants() for d in documents_containing(conn, form)}
+        for i in range(0, len(candidates), 500):
+            chunk = sorted(candidates)[i : i + 500]
+            for (doc_id,) in conn.execute(
+                select(m.Document.id).where(
+                    m.Document.id.in_(chunk),
+                    m.Document.lexicon_version < variant_id,
+                    m.Document.source_id != source_id,
+                )
+            ):
+                per_doc.setdefault(doc_id, Lexicon()).add_term(variant)
     added = 0
     for doc_id in sorted(per_doc):
         added += _refresh_document(conn, doc_id, per_doc[doc_id])
+    if pending:
+        conn.execute(delete(m.PendingRefresh).where(m.PendingRefresh.variant_id.in_([p[0] for p in pending])))
     return added
 
 

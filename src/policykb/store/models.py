@@ -89,6 +89,8 @@ class Document(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     body: Mapped[str] = mapped_column(Text)  # cleaned body text (what search reads)
+    # the highest initiative_variants.id its parse knew: terms stored later are looked for afterwards
+    lexicon_version: Mapped[int] = mapped_column(Integer)
     offset_map: Mapped[str] = mapped_column(Text)  # JSON [[body_offset, source_offset], …] pieces
 
 
@@ -214,6 +216,19 @@ class InitiativeMention(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     __table_args__ = (UniqueConstraint("document_id", "start", "variant_id"),)
+
+
+class PendingRefresh(Base):
+    """A term first seen in a file whose unquoted mentions in older articles are still to be added.
+
+    Written in the file's own transaction and deleted once the refresh is done, so a crash between
+    the two loses nothing: the next ingest finishes the work."""
+
+    __tablename__ = "pending_refreshes"
+    variant_id: Mapped[int] = mapped_column(
+        ForeignKey("initiative_variants.id", ondelete="CASCADE"), primary_key=True
+    )
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
 
 
 class DocumentRegion(Base):

@@ -62,6 +62,7 @@ def write_file(
     sha256: str,
     size: int,
     parser_version: str,
+    lexicon_version: int = 0,
 ) -> tuple[int, list[int], list[int]]:
     """Insert one parsed file; returns (source id, ids of the variants it created, document ids)."""
     source_id = conn.execute(
@@ -81,9 +82,14 @@ def write_file(
     new_variants: list[int] = []
     doc_ids: list[int] = []
     for ordinal, article in enumerate(parsed.articles, start=1):
-        doc_id, created = _write_article(conn, source_id, ordinal, article, regions)
+        doc_id, created = _write_article(conn, source_id, ordinal, article, regions, lexicon_version)
         doc_ids.append(doc_id)
         new_variants += created
+    if new_variants:  # older articles are searched for these terms at the end of the run
+        conn.execute(
+            insert(m.PendingRefresh),
+            [{"variant_id": v, "source_id": source_id} for v in dict.fromkeys(new_variants)],
+        )
     return source_id, new_variants, doc_ids
 
 
@@ -93,6 +99,7 @@ def _write_article(
     ordinal: int,
     a: Article,
     regions: RegionIds,
+    lexicon_version: int,
 ) -> tuple[int, list[int]]:
     doc_id = conn.execute(
         insert(m.Document).returning(m.Document.id),
@@ -107,6 +114,7 @@ def _write_article(
             "end": a.end,
             "body": a.body,
             "offset_map": json.dumps(a.body_map, separators=(",", ":")),
+            "lexicon_version": lexicon_version,
         },
     ).scalar_one()
     _write_people(conn, doc_id, a, regions)
