@@ -554,7 +554,7 @@ def search(conn: Connection, query_text: str, *, limit: int | None = 20) -> list
     if not term:
         raise QueryError("empty search text")
     refuse_nul(term, "search text")
-    ids = documents_containing(conn, term)[: limit or None]
+    ids = documents_containing(conn, term, limit=limit)
     if not ids:
         return []
     rows = conn.execute(

@@ -18,8 +18,11 @@ def glob_literal(term: str) -> str:
     return "*" + "".join(f"[{ch}]" if ch in "*?[" else ch for ch in term) + "*"
 
 
-def documents_containing(conn: Connection, term: str, *, max_id: int | None = None) -> list[int]:
-    """Ids of the articles whose body contains ``term`` verbatim (only ids up to ``max_id``)."""
+def documents_containing(
+    conn: Connection, term: str, *, max_id: int | None = None, limit: int | None = None
+) -> list[int]:
+    """Ids of the articles whose body contains ``term`` verbatim (only ids up to ``max_id``; at most
+    ``limit`` of them, the first ones, so a search that shows 20 stops after 20)."""
     if not term:
         return []
     bound = m.Document.id <= max_id if max_id is not None else true()
@@ -31,8 +34,14 @@ def documents_containing(conn: Connection, term: str, *, max_id: int | None = No
             if max_id is not None:
                 sql += " AND rowid <= :max_id"
                 params["max_id"] = max_id
+            sql += " ORDER BY rowid"
+            if limit:
+                sql += " LIMIT :limit"
+                params["limit"] = limit
             return [r[0] for r in conn.execute(text(sql), params)]
         found = func.instr(m.Document.body, term) > 0
     else:  # LIKE goes through the pg_trgm index
         found = m.Document.body.contains(term, autoescape=True)
-    return list(conn.execute(select(m.Document.id).where(found, bound)).scalars())
+    return list(
+        conn.execute(select(m.Document.id).where(found, bound).order_by(m.Document.id).limit(limit)).scalars()
+    )
