@@ -124,6 +124,7 @@ class Bench:
     profile: str = ""
     loads: list[float] = field(default_factory=list)  # 1-minute load average as each run starts
     reused: list[str] = field(default_factory=list)  # runs taken from runs.jsonl (--reuse-runs)
+    versions: set[str] = field(default_factory=set)  # code versions seen as the ingest runs started
 
     def add(self, row: Row) -> Row:
         if self.args.no_timing_targets and row.unit not in {"", "bool"}:
@@ -137,7 +138,7 @@ class Bench:
         entry = {
             **entry,
             "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-            "commit": self.data.get("commit", "?"),
+            "commit": code_version(),
             "generator": generator_hash(),
         }
         with (self.workdir / "runs.jsonl").open("a", encoding="utf-8") as fh:
@@ -275,6 +276,19 @@ def grep_tool() -> tuple[list[str], str]:
     return ["grep", "-rlF"], "grep -rl (ripgrep not installed)"
 
 
+def code_version() -> str:
+    """The git commit of the code under test, and whether src/ differs from it."""
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "-C", str(ROOT), "status", "--porcelain", "--", "src", "migrations"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return (commit or "?") + (", src/ modified" if dirty else "")
+
+
 def machine_info() -> dict[str, str]:
     import jieba
     import sqlalchemy
@@ -301,12 +315,6 @@ def machine_info() -> dict[str, str]:
         if rg
         else "absent"
     )
-    commit = subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
-    ).stdout.strip()
-    dirty = subprocess.run(
-        ["git", "-C", str(ROOT), "status", "--porcelain", "--", "src"], capture_output=True, text=True
-    ).stdout.strip()
     return {
         "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
         "cpu": cpu,
@@ -317,7 +325,7 @@ def machine_info() -> dict[str, str]:
         "sqlite": sqlite3.sqlite_version,
         "sqlalchemy": sqlalchemy.__version__,
         "jieba": getattr(jieba, "__version__", "?"),
-        "policykb": f"{policykb.__version__} (git {commit or '?'}{', src/ modified' if dirty else ''})",
+        "policykb": f"{policykb.__version__} (git {code_version()})",
         "ripgrep": rg_version,
     }
 
@@ -390,6 +398,7 @@ def ingest_once(b: Bench, corpus: Path, n: int, jobs: int, tag: str) -> IngestRu
     cmd = [*policykb_cmd(), "--db", str(db), "ingest", str(corpus / "articles"), "--jobs", str(jobs)]
     print(f"  ingest n={n} --jobs {jobs} ({tag}) …", flush=True)
     b.loads.append(os.getloadavg()[0])
+    b.versions.add(code_version())
     m = run_measured(cmd)
     summary = m.stdout.strip().splitlines()[-1] if m.stdout.strip() else ""
     found = re.search(r"(\d+) files: (\d+) stored.*?(\d+) failed; (\d+) articles", summary)
@@ -1087,7 +1096,6 @@ def main(argv: list[str] | None = None) -> int:
     global PYCACHE
     PYCACHE = b.workdir / "pycache"
     info = machine_info()
-    b.data["commit"] = info["policykb"].split("git ", 1)[-1].rstrip(")")
     print(
         f"policykb bench ({'quick' if a.quick else 'full'}) on {info['cpu']}, {info['cores']} cores; "
         f"workdir {b.workdir}",
@@ -1117,6 +1125,11 @@ def main(argv: list[str] | None = None) -> int:
     if a.profile_files:
         profile_ingest(b, scales[0])
     b.notes.append(f"whole benchmark run: {(time.perf_counter() - t_start) / 60:.1f} min")
+    if len(b.versions) > 1:
+        b.notes.append(
+            "the code under test changed during the run: ingest runs started on "
+            + ", ".join(sorted(b.versions))
+        )
     if b.reused:
         b.notes.append("runs reused from earlier invocations (--reuse-runs): " + "; ".join(b.reused))
     if b.loads:
