@@ -17,7 +17,6 @@ reported, never enforced by the exit status.
 from __future__ import annotations
 
 import argparse
-import cProfile
 import datetime as dt
 import hashlib
 import io
@@ -825,28 +824,43 @@ def phase_times(st: pstats.Stats) -> list[tuple[str, float]]:
 WARM_FILES = 5
 
 
-def profile_ingest(b: Bench, small: Scale) -> None:
-    """cProfile of an in-process ingest of the first K files of the small corpus."""
-    import policykb
+_PROFILE_CHILD = r"""
+import cProfile, json, sys, time
+import policykb
 
+files, db, out, warm = json.loads(sys.argv[1])
+prof = cProfile.Profile()
+with policykb.open_kb(db) as kb:
+    kb.ingest(files[:warm])  # warm-up: jieba's dictionaries and the data files load outside the profile
+    t0 = time.perf_counter()
+    prof.enable()
+    kb.ingest(files[warm:])
+    prof.disable()
+    print(time.perf_counter() - t0)
+prof.dump_stats(out)
+"""
+
+
+def profile_ingest(b: Bench, small: Scale) -> None:
+    """cProfile of an ingest of the first K files of the small corpus, in a fresh child process
+    (so that it profiles the code as it is on disk now, and nothing of this process leaks in)."""
     k = b.args.profile_files
     files = corpus_files(small.corpus)[:k]
     db = b.workdir / "db" / "profile.db"
+    dump = b.workdir / "profile-ingest.pstats"
     remove_db(db)
-    print(f"profile: cProfile of ingesting {len(files)} files in-process …", flush=True)
-    prof = cProfile.Profile()
-    with policykb.open_kb(db) as kb:
-        # warm-up: jieba's dictionaries and the data files load outside the profile
-        kb.ingest([str(f) for f in files[:WARM_FILES]])
-        t0 = time.perf_counter()
-        prof.enable()
-        kb.ingest([str(f) for f in files[WARM_FILES:]])
-        prof.disable()
-        wall = time.perf_counter() - t0
+    print(f"profile: cProfile of ingesting {len(files)} files …", flush=True)
+    arg = json.dumps([[str(f) for f in files], str(db), str(dump), WARM_FILES])
+    m = run_measured([sys.executable, "-c", _PROFILE_CHILD, arg], poll=False)
     remove_db(db)
-    own = own_time_by_area(pstats.Stats(prof))
+    if m.returncode != 0:
+        b.notes.append(f"profile run failed: {m.stderr.strip().splitlines()[-1:] or m.returncode}")
+        return
+    wall = float(m.stdout.strip().splitlines()[-1])
+    prof = pstats.Stats(str(dump))
+    own = own_time_by_area(prof)
     total = sum(own.values()) or 1.0
-    phases = phase_times(pstats.Stats(prof))
+    phases = phase_times(prof)
     lines = [
         f"cProfile, {len(files[WARM_FILES:])} files "
         f"({sum(p.stat().st_size for p in files[WARM_FILES:]) / 1e6:.1f} MB), "
@@ -855,17 +869,17 @@ def profile_ingest(b: Bench, small: Scale) -> None:
     ]
     lines.append("Phases (cumulative time):")
     for label, ct in phases:
-        lines.append(f"  {label:<44} {ct:7.1f} s  {ct / total:6.1%}")
+        lines.append(f"  {label:<52} {ct:7.1f} s  {ct / total:6.1%}")
     lines.append("")
     lines.append("Own time by area (tottime; time in C functions such as regex matching or sqlite3 calls is")
     lines.append("counted to the area of the Python function that called them):")
     for label, tt in sorted(own.items(), key=lambda x: -x[1]):
         lines.append(f"  {label:<30} {tt:7.1f} s  {tt / total:6.1%}")
     buf = io.StringIO()
-    pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(30)
+    pstats.Stats(str(dump), stream=buf).sort_stats("cumulative").print_stats(30)
     cum = _trim_stats(buf.getvalue())
     buf = io.StringIO()
-    pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(25)
+    pstats.Stats(str(dump), stream=buf).sort_stats("tottime").print_stats(25)
     tot = _trim_stats(buf.getvalue())
     text = (
         "\n".join(lines) + "\n\nTop 30 by cumulative time:\n" + cum + "\n\nTop 25 by own time:\n" + tot + "\n"
