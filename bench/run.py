@@ -3,7 +3,7 @@ measured in the same run, reported as min/median/max over repeated runs.
 
     python bench/run.py                 # full: 1,000 and 20,000 articles → bench/RESULTS.md
     python bench/run.py --quick         # 1,000 articles, fewer repeats, < 5 min → bench/out/
-    python bench/run.py --quick --no-timing-targets --n 300   # the CI smoke test
+    python bench/run.py --quick --no-timing-targets --n 120   # the CI smoke test
 
 Run it with the project's virtualenv Python (it calls the ``policykb`` command installed next to
 it and imports ``policykb`` for in-process questions). Public tools only: the standard library,
@@ -379,6 +379,7 @@ class IngestRun:
     db: Path
     db_bytes: int
     counts: str  # "N articles, F figures, D directives, I initiative mentions" from the summary line
+    ok: bool = True  # every file stored
 
 
 def db_bytes(db: Path) -> int:
@@ -409,22 +410,28 @@ def ingest_once(b: Bench, corpus: Path, n: int, jobs: int, tag: str) -> IngestRu
         f"    {m.wall:.1f} s, peak RSS {m.maxrss_mb:.0f} MB (tree {m.tree_peak_mb:.0f} MB): {summary}",
         flush=True,
     )
-    run = IngestRun(jobs, m, db, db_bytes(db), counts.group(0) if counts else "?")
-    if ok:
-        b.record(
-            {
-                "kind": "ingest",
-                "n": n,
-                "jobs": jobs,
-                "wall": m.wall,
-                "maxrss_mb": m.maxrss_mb,
-                "tree_peak_mb": m.tree_peak_mb,
-                "db": str(db),
-                "db_bytes": run.db_bytes,
-                "counts": run.counts,
-            }
-        )
-    return run
+    return IngestRun(jobs, m, db, db_bytes(db), counts.group(0) if counts else "?", ok)
+
+
+def record_ingest(b: Bench, n: int, run: IngestRun, manifest_ok: bool) -> None:
+    """Keep a finished, complete ingest run in runs.jsonl (for --reuse-runs)."""
+    if not run.ok:
+        return
+    m = run.m
+    b.record(
+        {
+            "kind": "ingest",
+            "n": n,
+            "jobs": run.jobs,
+            "wall": m.wall,
+            "maxrss_mb": m.maxrss_mb,
+            "tree_peak_mb": m.tree_peak_mb,
+            "db": str(run.db),
+            "db_bytes": run.db_bytes,
+            "counts": run.counts,
+            "manifest_ok": manifest_ok,
+        }
+    )
 
 
 def check_manifest(b: Bench, db: Path, manifest: dict[str, Any], label: str) -> bool:
@@ -536,7 +543,9 @@ def measure_ingest(b: Bench, s: Scale, repeat: int) -> None:
             if (jobs == 2 and b.args.skip_jobs2) or len(runs) > r:
                 continue
             run = ingest_once(b, s.corpus, s.n, jobs, f"r{r}")
-            check_manifest(b, run.db, s.manifest, f"n={s.n} --jobs {jobs} run {r + 1}")
+            record_ingest(
+                b, s.n, run, check_manifest(b, run.db, s.manifest, f"n={s.n} --jobs {jobs} run {r + 1}")
+            )
             runs.append(run)
         if len(s.jieba) > r:
             continue
@@ -548,7 +557,9 @@ def measure_ingest(b: Bench, s: Scale, repeat: int) -> None:
         b.record({"kind": "jieba", "n": s.n, "files": len(sample), **res})
     if not s.ingest1[-1].db.exists():  # reused runs whose database is gone: build one more
         run = ingest_once(b, s.corpus, s.n, 1, "db")
-        check_manifest(b, run.db, s.manifest, f"n={s.n} --jobs 1 (database for the questions)")
+        record_ingest(
+            b, s.n, run, check_manifest(b, run.db, s.manifest, f"n={s.n} --jobs 1 (for the questions)")
+        )
         s.ingest1.append(run)
     elif b.reused:
         check_manifest(b, s.ingest1[-1].db, s.manifest, f"n={s.n} --jobs 1 (reused database)")
@@ -565,7 +576,12 @@ def reuse_runs(b: Bench, s: Scale, repeat: int) -> None:
         for e in b.recorded("ingest", s.n, jobs=jobs)[-repeat:]:
             m = Measured(e["wall"], 0, e["maxrss_mb"], e["tree_peak_mb"], "", "")
             runs.append(IngestRun(jobs, m, Path(e["db"]), e["db_bytes"], e["counts"]))
-            b.reused.append(f"n={s.n:,} --jobs {jobs} ingest of {e['date']} (git {e['commit']})")
+            label = f"n={s.n:,} --jobs {jobs} ingest of {e['date']} (git {e['commit']})"
+            b.reused.append(label)
+            if e.get("manifest_ok"):
+                b.passed(f"manifest check passed when recorded ({label})")
+            elif e.get("manifest_ok") is False:
+                b.fail(f"manifest check failed when recorded ({label})")
     for e in b.recorded("jieba", s.n, files=s.jieba_files)[-repeat:]:
         s.jieba.append(e)
         b.reused.append(f"n={s.n:,} jieba pass of {e['date']}")
