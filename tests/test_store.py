@@ -105,6 +105,30 @@ def test_not_a_policykb_database_is_refused(tmp_path: Path) -> None:
         open_engine(junk)
 
 
+@sqlite_only
+def test_new_file_opened_while_another_process_reads_it(tmp_path: Path) -> None:
+    """Switching a new file to WAL fails at once (SQLite calls no busy handler) while another
+    connection holds the write lock of the file in rollback mode; the open must wait for the lock
+    instead of reporting 'database is locked'. (Two ingests started together on a new file hit this
+    in CI.)"""
+    import threading
+
+    path = tmp_path / "kb.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # the write lock, in rollback-journal mode
+    release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    release.start()
+    try:
+        engine = open_engine(path)
+    finally:
+        release.join()
+        other.close()
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.execute(select(func.count()).select_from(m.Region)).scalar_one() >= 34
+    engine.dispose()
+
+
 def test_database_url_accepts_paths_and_urls(monkeypatch: pytest.MonkeyPatch) -> None:
     assert database_url("a/b.db") == "sqlite:///a/b.db"
     assert database_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -157,13 +158,26 @@ def _first_line(err: Exception) -> str:
 
 
 def _set_wal(engine: Engine) -> None:
-    """WAL lets readers go on while a file is written; set outside any transaction."""
+    """WAL lets readers go on while a file is written; set outside any transaction.
+
+    Switching a new file to WAL needs an exclusive lock that SQLite takes without calling the busy
+    handler: when another process is opening the same new file at that moment the pragma fails at
+    once with 'database is locked'. It is retried here, with back-off, for up to the busy timeout.
+    """
     raw = engine.raw_connection()
     try:
         dbapi = raw.driver_connection
         assert isinstance(dbapi, sqlite3.Connection)
-        if dbapi.execute("PRAGMA journal_mode").fetchone() != ("wal",):
-            dbapi.execute("PRAGMA journal_mode=WAL")
+        delay, deadline = 0.01, time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                dbapi.execute("PRAGMA journal_mode=WAL")  # a file system without WAL keeps its mode
+                return
+            except sqlite3.OperationalError as err:
+                if "locked" not in str(err) or time.monotonic() > deadline:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
     finally:
         raw.close()
 
