@@ -414,5 +414,9 @@ def test_older_articles_get_mentions_of_terms_learnt_later(tmp_path: Path) -> No
     assert _mention_sets(parallel) == expected
     with policykb.open_kb(backward) as kb:
         assert {r.region for r in kb.provinces("新质公安战斗力").rows} == {
-            "上海市", "内蒙古自治区", "山东省", "山西省", "湖南省",
+            "上海市",
+            "内蒙古自治区",
+            "山东省",
+            "山西省",
+            "湖南省",
         }
