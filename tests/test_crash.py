@@ -337,35 +337,41 @@ def mentions(db: Path) -> set[tuple[str, int, int, int, str]]:
     return set(rows)
 
 
-def clean_ingest(db: Path, folder: Path, *, refresh: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+def clean_ingest(db: Path, folders: list[Path], *, refresh: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ingest the folders one run each; without ``refresh`` the last run skips the lexicon refresh."""
     import policykb.ingest as ingest_module
 
-    with monkeypatch.context() as patch:
-        if not refresh:
-            patch.setattr(ingest_module, "refresh_mentions", lambda *args, **kwargs: 0)
-        with policykb.open_kb(db) as kb:
-            assert kb.ingest([folder]).ok
+    for k, folder in enumerate(folders):
+        with monkeypatch.context() as patch:
+            if not refresh and k == len(folders) - 1:
+                patch.setattr(ingest_module, "refresh_mentions", lambda *args, **kwargs: 0)
+            with policykb.open_kb(db) as kb:
+                assert kb.ingest([folder]).ok
 
 
-def test_the_batch_exercises_the_lexicon_refresh(
+def test_the_second_batch_exercises_the_lexicon_refresh(
     corpus: list[list[Path]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The control for the test below: in this batch the refresh adds mentions to earlier articles."""
-    folder = corpus[1][0].parent
-    clean_ingest(tmp_path / "with.db", folder, refresh=True, monkeypatch=monkeypatch)
-    clean_ingest(tmp_path / "without.db", folder, refresh=False, monkeypatch=monkeypatch)
+    """The control for the test below: the second run's refresh adds mentions of the terms it brought
+    to the articles the first run stored."""
+    folders = [corpus[1][0].parent, corpus[2][0].parent]
+    clean_ingest(tmp_path / "with.db", folders, refresh=True, monkeypatch=monkeypatch)
+    clean_ingest(tmp_path / "without.db", folders, refresh=False, monkeypatch=monkeypatch)
     assert mentions(tmp_path / "without.db") < mentions(tmp_path / "with.db")
 
 
 def test_kill_before_the_lexicon_refresh_loses_nothing(
     corpus: list[list[Path]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A crash at the worst moment for derived data, every file committed and the refresh not run,
-    then the same ingest again: the result must equal an uninterrupted ingest."""
+    """A crash at the worst moment for derived data, every file of a second run committed and its
+    refresh of the first run's articles not run, then the same ingest again: the result must equal
+    two uninterrupted ingests."""
     db = tmp_path / "kb.db"
-    folder = corpus[1][0].parent
+    first, second = corpus[1][0].parent, corpus[2][0].parent
+    with policykb.open_kb(db) as kb:
+        assert kb.ingest([first]).ok
     proc = subprocess.run(
-        [sys.executable, "-c", CRASH_BEFORE_REFRESH, "--db", str(db), "ingest", str(folder)],
+        [sys.executable, "-c", CRASH_BEFORE_REFRESH, "--db", str(db), "ingest", str(second)],
         capture_output=True,
         timeout=120,
         check=False,
@@ -373,6 +379,6 @@ def test_kill_before_the_lexicon_refresh_loses_nothing(
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     assert_consistent(db)
     with policykb.open_kb(db) as kb:
-        assert kb.ingest([folder]).skipped == BATCH
-    clean_ingest(tmp_path / "clean.db", folder, refresh=True, monkeypatch=monkeypatch)
+        assert kb.ingest([second]).skipped == BATCH
+    clean_ingest(tmp_path / "clean.db", [first, second], refresh=True, monkeypatch=monkeypatch)
     assert mentions(db) == mentions(tmp_path / "clean.db")

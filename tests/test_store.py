@@ -420,3 +420,27 @@ def test_older_articles_get_mentions_of_terms_learnt_later(tmp_path: Path) -> No
             "山西省",
             "湖南省",
         }
+
+
+def test_one_run_knows_every_term_of_the_run_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first pass reads every file's quoted terms, so an article stored early in a run already
+    has the unquoted mentions of a term that only a later file quotes: the end-of-run refresh has
+    nothing left to do for the run's own articles."""
+    import policykb.ingest as ingest_module
+
+    (tmp_path / "a.txt").write_text(
+        "基层治理调研报告\n\n各地推进城乡社区网格化服务管理，持续深化平安守护计划，群众安全感不断增强。\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "全面推进“平安守护计划”\n\n近年来，我省实施“平安守护计划”，基层基础不断夯实。\n", encoding="utf-8"
+    )
+    db = str(tmp_path / "kb.db")
+    monkeypatch.setattr(ingest_module, "refresh_mentions", lambda *args, **kwargs: 0)
+    with policykb.open_kb(db) as kb:
+        assert kb.ingest([tmp_path / "a.txt", tmp_path / "b.txt"]).ok
+    got = _mention_sets(db)
+    assert ("平安守护计划", False) in got["a.txt#1"]
+    assert ("平安守护计划", True) in got["b.txt#1"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .byline import Byline
@@ -62,16 +62,25 @@ def _join_body(paras: list[Para]) -> Body:
 
 
 def parse_text(
-    text: str, name: str = "<text>", *, lexicon: Lexicon | None = None, encoding: str = "utf-8"
+    text: str,
+    name: str = "<text>",
+    *,
+    lexicon: Lexicon | None = None,
+    encoding: str = "utf-8",
+    learn: bool = True,
 ) -> ParsedFile:
     """Parse the decoded text of one file into its articles.
 
     ``lexicon`` holds initiatives known from other articles, so that their unquoted
-    mentions are found too.
+    mentions are found too. With ``learn`` the terms this file quotes are added to it first (in
+    place); a caller whose lexicon already holds them (ingest reads every file's terms before
+    parsing any) passes ``learn=False``.
     """
     doc = clean_text(text)
     segments = split_articles(doc)
-    lexicon = _learn_own_terms(segments, lexicon if lexicon is not None else Lexicon())
+    lexicon = lexicon if lexicon is not None else Lexicon()
+    if learn:
+        _learn_own_terms(segments, lexicon)
     add_words(lexicon)  # jieba keeps known initiatives whole
     articles = tuple(
         article for segment in segments if (article := parse_article(segment, lexicon)) is not None
@@ -334,17 +343,27 @@ def unquoted_mentions(text: str, lexicon: Lexicon) -> list[TermHit]:
     return [hit for hit in extract_initiatives(text, lexicon) if not hit.quoted]
 
 
-def _learn_own_terms(segments: list[list[Para]], lexicon: Lexicon) -> Lexicon:
-    """Add the terms a file quotes to the lexicon before matching, so that their unquoted
-    occurrences anywhere in the same file are mentions too (the lexicon is updated in place: the
-    caller keeps what the file taught it)."""
+def quoted_terms(text: str) -> list[str]:
+    """The initiative terms a file's articles quote, in order, each once: what ``parse_text``
+    learns from the file before matching."""
+    return list(dict.fromkeys(_own_terms(split_articles(clean_text(text)))))
+
+
+def _own_terms(segments: list[list[Para]]) -> Iterator[str]:
     for segment in segments:
         for para in segment:
             if para.kind == "text" and ("“" in para.text or '"' in para.text or "「" in para.text):
                 for hit in extract_quoted_terms(fold_for_matching(para.text)):
-                    if hit.term not in lexicon:
-                        lexicon.add_term(hit.term)
-    return lexicon
+                    yield hit.term
+
+
+def _learn_own_terms(segments: list[list[Para]], lexicon: Lexicon) -> None:
+    """Add the terms a file quotes to the lexicon before matching, so that their unquoted
+    occurrences anywhere in the same file are mentions too (the lexicon is updated in place: the
+    caller keeps what the file taught it)."""
+    for term in _own_terms(segments):
+        if term not in lexicon:
+            lexicon.add_term(term)
 
 
 def _regions(body: Body, header: Header) -> list[RegionMention]:

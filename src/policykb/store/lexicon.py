@@ -7,6 +7,7 @@ article are mentions too. Articles parsed before the term was known get those me
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 
 from sqlalchemy import Connection, Engine, delete, select
 
@@ -32,41 +33,54 @@ def load_lexicon(engine: Engine) -> tuple[Lexicon, int]:
     return lexicon, last
 
 
-def refresh_mentions(conn: Connection) -> int:
+def refresh_mentions(conn: Connection, *, knew: Lexicon | None = None, run_docs: Collection[int] = ()) -> int:
     """Add unquoted mentions of newly seen terms to the articles parsed without knowing them, for
     every row of ``pending_refreshes`` (left by this run or by one that was interrupted), then clear
     those rows.
 
     An article is searched for a term when its parse knew only older terms
-    (``documents.lexicon_version`` below the variant's id) and it is not from the file that brought
-    the term. Candidates come from the full-text index, so the cost follows the hits, not the corpus.
-    Returns the number of mentions added.
+    (``documents.lexicon_version`` below the variant's id), it is not from the file that brought the
+    term, and it is not one of this run's articles (``run_docs``) whose lexicon (``knew``) held the
+    term already. Candidates come from the full-text index, so the cost follows the hits, not the
+    corpus; a term no stored article can lack is not searched at all. Returns the number of mentions
+    added.
     """
     pending = conn.execute(
         select(m.PendingRefresh.variant_id, m.PendingRefresh.source_id, m.InitiativeVariant.variant).join(
             m.InitiativeVariant, m.InitiativeVariant.id == m.PendingRefresh.variant_id
         )
     ).all()
+    if not pending:
+        return 0
+    top = max(p[0] for p in pending)
+    older = {
+        d: (src, version)
+        for d, src, version in conn.execute(
+            select(m.Document.id, m.Document.source_id, m.Document.lexicon_version).where(
+                m.Document.lexicon_version < top
+            )
+        )
+    }
+    # the oldest lexicon among this run's articles and among the others: a term newer than neither
+    # is lacking from no article, and its search is skipped
+    oldest_run = min((v for d, (_, v) in older.items() if d in run_docs), default=top)
+    oldest_other = min((v for d, (_, v) in older.items() if d not in run_docs), default=top)
     per_doc: dict[int, Lexicon] = {}
     for variant_id, source_id, variant in pending:
+        known = knew is not None and variant in knew
+        if oldest_other >= variant_id and (known or oldest_run >= variant_id):
+            continue
         forms = Lexicon()
         forms.add_term(variant)
-        candidates = {d for form in forms.variants() for d in documents_containing(conn, form)}
-        for i in range(0, len(candidates), 500):
-            chunk = sorted(candidates)[i : i + 500]
-            for (doc_id,) in conn.execute(
-                select(m.Document.id).where(
-                    m.Document.id.in_(chunk),
-                    m.Document.lexicon_version < variant_id,
-                    m.Document.source_id != source_id,
-                )
-            ):
-                per_doc.setdefault(doc_id, Lexicon()).add_term(variant)
+        for form in forms.variants():
+            for doc_id in documents_containing(conn, form):
+                src, version = older.get(doc_id, (source_id, top))
+                if version < variant_id and src != source_id and not (known and doc_id in run_docs):
+                    per_doc.setdefault(doc_id, Lexicon()).add_term(variant)
     added = 0
     for doc_id in sorted(per_doc):
         added += _refresh_document(conn, doc_id, per_doc[doc_id])
-    if pending:
-        conn.execute(delete(m.PendingRefresh).where(m.PendingRefresh.variant_id.in_([p[0] for p in pending])))
+    conn.execute(delete(m.PendingRefresh).where(m.PendingRefresh.variant_id.in_([p[0] for p in pending])))
     return added
 
 
