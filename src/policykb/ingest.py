@@ -27,7 +27,7 @@ from .records import ParsedFile
 from .store import models as m
 from .store.db import write_transaction
 from .store.lexicon import load_lexicon, refresh_mentions
-from .store.write import delete_source, source_id_by_hash, write_file
+from .store.write import VariantIds, delete_source, source_id_by_hash, write_file
 
 
 @dataclass(slots=True)
@@ -234,13 +234,14 @@ def ingest_paths(
                         lexicon.add_term(term)
                 todo.append(_Job(scan.path, max_bytes, sha256=scan.sha256))
         run_docs: set[int] = set()
+        variants = VariantIds()
         for job, result in zip(todo, workers.parse(todo, lexicon), strict=True):
             tick(job.path)
             if result.error is not None or result.source is None or result.parsed is None:
                 report.failed.append((job.path, result.error or f"{job.path}: unreadable"))
                 continue
             try:
-                run_docs.update(_store(engine, result.source, result.parsed, force, report, known))
+                run_docs.update(_store(engine, result.source, result.parsed, force, report, known, variants))
             except DatabaseError:
                 raise  # the database cannot take writes at all: the next file would fail the same way
             except PolicyKBError as err:
@@ -315,12 +316,18 @@ def _worker_lexicon(path: str | None) -> Lexicon:
 
 
 def _store(
-    engine: Engine, source: SourceText, parsed: ParsedFile, force: bool, report: IngestReport, version: int
+    engine: Engine,
+    source: SourceText,
+    parsed: ParsedFile,
+    force: bool,
+    report: IngestReport,
+    version: int,
+    known: VariantIds,
 ) -> list[int]:
     """Store one file (retrying a PostgreSQL deadlock); returns the ids of its documents."""
     for attempt in range(5):
         try:
-            return _store_once(engine, source, parsed, force, report, version)
+            return _store_once(engine, source, parsed, force, report, version, known)
         except OperationalError as err:
             # PostgreSQL may end one of two writers with a deadlock; the file is then simply retried
             if attempt == 4 or "deadlock" not in str(err).lower():
@@ -330,9 +337,16 @@ def _store(
 
 
 def _store_once(
-    engine: Engine, source: SourceText, parsed: ParsedFile, force: bool, report: IngestReport, version: int
+    engine: Engine,
+    source: SourceText,
+    parsed: ParsedFile,
+    force: bool,
+    report: IngestReport,
+    version: int,
+    known: VariantIds,
 ) -> list[int]:
     """Write one file in one transaction; returns the ids of its documents."""
+    known.rollback()
     try:
         with write_transaction(engine) as conn:
             existing = source_id_by_hash(conn, source.sha256)
@@ -349,7 +363,9 @@ def _store_once(
                 size=source.size,
                 parser_version=PARSER_VERSION,
                 lexicon_version=version,
+                known=known,
             )
+        known.commit()
     except OperationalError as err:
         if "readonly database" in str(err):
             shown = str(engine.url.database).removeprefix("file:")

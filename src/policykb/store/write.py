@@ -63,8 +63,12 @@ def write_file(
     size: int,
     parser_version: str,
     lexicon_version: int = 0,
+    known: VariantIds | None = None,
 ) -> tuple[int, list[int], list[int]]:
-    """Insert one parsed file; returns (source id, ids of the variants it created, document ids)."""
+    """Insert one parsed file; returns (source id, ids of the variants it created, document ids).
+
+    ``known`` remembers variant ids across the files of a run (the caller commits or rolls it back
+    with the transaction)."""
     source_id = conn.execute(
         insert(m.Source).returning(m.Source.id),
         {
@@ -82,7 +86,9 @@ def write_file(
     new_variants: list[int] = []
     doc_ids: list[int] = []
     for ordinal, article in enumerate(parsed.articles, start=1):
-        doc_id, created = _write_article(conn, source_id, ordinal, article, regions, lexicon_version)
+        doc_id, created = _write_article(
+            conn, source_id, ordinal, article, regions, lexicon_version, known or VariantIds()
+        )
         doc_ids.append(doc_id)
         new_variants += created
     if new_variants:  # older articles are searched for these terms at the end of the run
@@ -100,6 +106,7 @@ def _write_article(
     a: Article,
     regions: RegionIds,
     lexicon_version: int,
+    known: VariantIds,
 ) -> tuple[int, list[int]]:
     doc_id = conn.execute(
         insert(m.Document).returning(m.Document.id),
@@ -167,7 +174,7 @@ def _write_article(
                 for d in a.directives
             ],
         )
-    new_variants = _write_initiatives(conn, doc_id, a, sid)
+    new_variants = _write_initiatives(conn, doc_id, a, sid, known)
     _write_regions(conn, doc_id, a, regions)
     return doc_id, new_variants
 
@@ -267,18 +274,41 @@ def _write_sections(conn: Connection, doc_id: int, a: Article) -> list[int]:
     return list(ids)
 
 
-def variant_ids(conn: Connection, pairs: dict[str, str]) -> tuple[dict[str, int], list[int]]:
+class VariantIds:
+    """Variant spelling → id as stored, remembered across a run's files. Ids learnt inside a
+    transaction are kept only once it commits (``commit``); ``rollback`` forgets them. A variant's
+    id never changes once stored (regrouping moves it to another initiative, keeping its id)."""
+
+    def __init__(self) -> None:
+        self.stored: dict[str, int] = {}
+        self.fresh: dict[str, int] = {}
+
+    def get(self, variant: str) -> int | None:
+        return self.stored.get(variant) or self.fresh.get(variant)
+
+    def commit(self) -> None:
+        self.stored.update(self.fresh)
+        self.fresh.clear()
+
+    def rollback(self) -> None:
+        self.fresh.clear()
+
+
+def variant_ids(
+    conn: Connection, pairs: dict[str, str], known: VariantIds | None = None
+) -> tuple[dict[str, int], list[int]]:
     """Ids of variants (spelling → canonical key), creating initiatives and variants as needed.
 
     Returns the ids and the ids of the variants created now.
     """
+    out: dict[str, int] = {}
+    if known is not None:
+        for v in pairs:
+            if (got := known.get(v)) is not None:
+                out[v] = got
+        pairs = {v: k for v, k in pairs.items() if v not in out}
     if not pairs:
-        return {}, []
-    keys = sorted(set(pairs.values()))
-    conn.execute(_insert_ignore(conn, m.Initiative), [{"key": k, "name": _display(k, pairs)} for k in keys])
-    ini = dict(
-        conn.execute(select(m.Initiative.key, m.Initiative.id).where(m.Initiative.key.in_(keys))).all()
-    )
+        return out, []
     spellings = sorted(pairs)
     before = dict(
         conn.execute(
@@ -288,19 +318,29 @@ def variant_ids(conn: Connection, pairs: dict[str, str]) -> tuple[dict[str, int]
         ).all()
     )
     missing = [v for v in spellings if v not in before]
+    after = before
     if missing:
+        keys = sorted({pairs[v] for v in missing})
+        conn.execute(
+            _insert_ignore(conn, m.Initiative), [{"key": k, "name": _display(k, pairs)} for k in keys]
+        )
+        ini = dict(
+            conn.execute(select(m.Initiative.key, m.Initiative.id).where(m.Initiative.key.in_(keys))).all()
+        )
         conn.execute(
             _insert_ignore(conn, m.InitiativeVariant),
             [{"variant": v, "initiative_id": ini[pairs[v]], "origin": "auto"} for v in missing],
         )
-    after = dict(
-        conn.execute(
-            select(m.InitiativeVariant.variant, m.InitiativeVariant.id).where(
-                m.InitiativeVariant.variant.in_(spellings)
-            )
-        ).all()
-    )
-    return after, [after[v] for v in missing if v in after]
+        after = dict(
+            conn.execute(
+                select(m.InitiativeVariant.variant, m.InitiativeVariant.id).where(
+                    m.InitiativeVariant.variant.in_(spellings)
+                )
+            ).all()
+        )
+    if known is not None:
+        known.fresh.update(after)
+    return out | after, [after[v] for v in missing if v in after]
 
 
 def _display(key: str, pairs: dict[str, str]) -> str:
@@ -308,11 +348,11 @@ def _display(key: str, pairs: dict[str, str]) -> str:
     return spellings[0] if spellings else key
 
 
-def _write_initiatives(conn: Connection, doc_id: int, a: Article, sid: Any) -> list[int]:
+def _write_initiatives(conn: Connection, doc_id: int, a: Article, sid: Any, known: VariantIds) -> list[int]:
     if not a.initiatives:
         return []
     pairs = {x.term: x.canonical for x in a.initiatives}
-    ids, created = variant_ids(conn, pairs)
+    ids, created = variant_ids(conn, pairs, known)
     conn.execute(
         _insert_ignore(conn, m.InitiativeMention),
         [
