@@ -49,6 +49,9 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         # In WAL mode NORMAL never corrupts the database; a power cut may lose the last commit only.
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        # checkpoint every ~40 MB of WAL instead of 4 MB: an ingest copies hot pages (the full-text
+        # index's) back to the database file less often (200-file ingest: 0.96x wall)
+        cur.execute("PRAGMA wal_autocheckpoint=10000")
         cur.close()
 
 
