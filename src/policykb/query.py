@@ -134,16 +134,30 @@ def provinces(conn: Connection, term: str) -> ProvinceAnswer:
             select(m.InitiativeVariant.variant).where(m.InitiativeVariant.initiative_id == ini_id)
         ).scalars()
     )
+    groups = articles_by_region(conn, ini_id)
+    return ProvinceAnswer(term, name, variants, tuple(_region_rows(conn, groups, variants)))
+
+
+def articles_by_region(conn: Connection, initiative_id: int) -> list[tuple[int, int, int]]:
+    """(home region id, article count, first article id) of the articles mentioning an initiative.
+
+    Both sides are read from covering indexes: the mentions' (variant_id, document_id) and the
+    documents' (region_id, id), whose entries are tested against the set of mentioning articles.
+    ``id + 0`` keeps SQLite from fetching each mentioning article's row by id instead: a page read
+    apiece, as the body is stored with it (2.5× slower for an initiative in most of 20,000 articles).
+    """
     d = m.Document
-    q = (
-        select(d.region_id, func.count(distinct(d.id)), func.min(d.id))
-        .join(m.InitiativeMention, m.InitiativeMention.document_id == d.id)
+    mentioning = (
+        select(m.InitiativeMention.document_id)
         .join(m.InitiativeVariant, m.InitiativeVariant.id == m.InitiativeMention.variant_id)
-        .where(m.InitiativeVariant.initiative_id == ini_id, d.region_id.is_not(None))
+        .where(m.InitiativeVariant.initiative_id == initiative_id)
+    )
+    q = (
+        select(d.region_id, func.count(), func.min(d.id))
+        .where(d.region_id.is_not(None), (d.id + 0).in_(mentioning))
         .group_by(d.region_id)
     )
-    groups = [(int(r), int(n), int(first)) for r, n, first in conn.execute(q) if r is not None]
-    return ProvinceAnswer(term, name, variants, tuple(_region_rows(conn, groups, variants)))
+    return [(int(r), int(n), int(first)) for r, n, first in conn.execute(q) if r is not None]
 
 
 def _group_by_region(conn: Connection, doc_ids: list[int]) -> list[tuple[int, int, int]]:
