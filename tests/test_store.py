@@ -64,6 +64,19 @@ def test_models_and_migrations_agree(db_url: str) -> None:
     engine.dispose()
 
 
+def test_models_type_every_column_of_their_tables() -> None:
+    """The ORM models are mapped onto the Core tables; their ``Mapped[]`` annotations (what type
+    checkers see) name every column, and say ``None`` exactly where the column is nullable."""
+    models = list(m.Base.registry.mappers)
+    assert {mp.local_table.name for mp in models} == set(m.Base.metadata.tables)
+    for mp in models:
+        cls, table = mp.class_, mp.local_table
+        hints = {k: v for k, v in cls.__annotations__.items() if str(v).startswith("Mapped[")}
+        assert set(hints) == set(table.c.keys()), cls.__name__
+        for name, hint in hints.items():
+            assert ("None" in hint) == bool(table.c[name].nullable), f"{cls.__name__}.{name}: {hint}"
+
+
 def test_one_head() -> None:
     from alembic.script import ScriptDirectory
 
