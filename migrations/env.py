@@ -9,10 +9,10 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from policykb.store.db import database_url
-from policykb.store.models import Base
+from policykb.store.tables import metadata
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = metadata
 
 # Full-text tables, the pg_trgm index and views are created by hand in the migrations;
 # autogenerate ignores them.

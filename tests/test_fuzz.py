@@ -190,7 +190,7 @@ def test_decoder_accepts_or_refuses_with_an_input_error(data: bytes) -> None:
 # ----------------------------------------------------------------------------- huge inputs, fewer examples
 
 
-@_settings(examples=25, deadline=timedelta(seconds=20), shrink=False)
+@_settings(examples=25, deadline=timedelta(seconds=60), shrink=False)
 @given(st.lists(st.sampled_from(LINE_TOKENS), min_size=1, max_size=30).map("".join))
 def test_100k_character_line(unit: str) -> None:
     line = unit * (100_000 // len(unit) + 1)
@@ -200,7 +200,7 @@ def test_100k_character_line(unit: str) -> None:
     parse_checked(line)
 
 
-@_settings(examples=25, deadline=timedelta(seconds=20))
+@_settings(examples=25, deadline=timedelta(seconds=60))
 @given(genre_text, st.integers(min_value=500, max_value=3000))
 def test_many_repeated_lines(line: str, times: int) -> None:
     parse_checked((line + "\n") * times)

@@ -326,7 +326,9 @@ def upgrade() -> None:
     with op.batch_alter_table("initiative_mentions", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_initiative_mentions_document_id"), ["document_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_initiative_mentions_section_id"), ["section_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_initiative_mentions_variant_id"), ["variant_id"], unique=False)
+        batch_op.create_index(
+            "ix_initiative_mentions_variant_document", ["variant_id", "document_id"], unique=False
+        )
 
     op.create_table(
         "positions",
@@ -467,7 +469,7 @@ def downgrade() -> None:
 
     op.drop_table("positions")
     with op.batch_alter_table("initiative_mentions", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_initiative_mentions_variant_id"))
+        batch_op.drop_index("ix_initiative_mentions_variant_document")
         batch_op.drop_index(batch_op.f("ix_initiative_mentions_section_id"))
         batch_op.drop_index(batch_op.f("ix_initiative_mentions_document_id"))
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
 from . import query
 from .errors import InputError
 from .load import DEFAULT_MAX_BYTES
-from .records import ParsedFile
 from .store.db import database_url, open_engine
+
+if TYPE_CHECKING:  # the parser's records are imported by the commands that parse, not by questions
+    from .records import ParsedFile
 
 
 def parse_text(text: str, name: str = "<text>") -> ParsedFile:

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from . import models as m
+from . import tables as t
 
 BATCH = 200
 
@@ -16,41 +16,47 @@ BATCH = 200
 def figure_sentence() -> Any:
     """SQL for a figure's sentence, cut from its article's body (needs documents joined)."""
     return func.substr(
-        m.Document.body, m.Figure.sentence_start + 1, m.Figure.sentence_end - m.Figure.sentence_start
+        t.documents.c.body,
+        t.figures.c.sentence_start + 1,
+        t.figures.c.sentence_end - t.figures.c.sentence_start,
     )
 
 
 def iter_documents(conn: Connection, document_ids: list[int] | None = None) -> Iterator[dict[str, Any]]:
     """One export object per article, in source and reading order, read in batches."""
-    q = select(m.Document.id).join(m.Source).order_by(m.Source.name, m.Source.id, m.Document.ordinal)
+    q = (
+        select(t.documents.c.id)
+        .join(t.sources)
+        .order_by(t.sources.c.name, t.sources.c.id, t.documents.c.ordinal)
+    )
     ids = list(conn.execute(q).scalars()) if document_ids is None else document_ids
     for i in range(0, len(ids), BATCH):
         yield from _batch(conn, ids[i : i + BATCH])
 
 
 def _batch(conn: Connection, ids: list[int]) -> Iterator[dict[str, Any]]:
-    region_names = dict(conn.execute(select(m.Region.id, m.Region.name)).all())
+    region_names = dict(conn.execute(select(t.regions.c.id, t.regions.c.name)).all())
     docs = conn.execute(
         select(
-            m.Document.id,
-            m.Source.name,
-            m.Document.title,
-            m.Document.subtitle,
-            m.Document.abstract,
-            m.Document.region_id,
-            m.Document.start,
-            m.Document.end,
+            t.documents.c.id,
+            t.sources.c.name,
+            t.documents.c.title,
+            t.documents.c.subtitle,
+            t.documents.c.abstract,
+            t.documents.c.region_id,
+            t.documents.c.start,
+            t.documents.c.end,
         )
-        .join(m.Source)
-        .where(m.Document.id.in_(ids))
+        .join(t.sources)
+        .where(t.documents.c.id.in_(ids))
     ).all()
     by_id = {d.id: d for d in docs}
     people = _people(conn, ids, region_names)
     keywords = _grouped(
         conn,
-        select(m.Keyword.document_id, m.Keyword.keyword)
-        .where(m.Keyword.document_id.in_(ids))
-        .order_by(m.Keyword.ordinal),
+        select(t.keywords.c.document_id, t.keywords.c.keyword)
+        .where(t.keywords.c.document_id.in_(ids))
+        .order_by(t.keywords.c.ordinal),
     )
     sections = _sections(conn, ids)
     figures = _figures(conn, ids)
@@ -58,10 +64,10 @@ def _batch(conn: Connection, ids: list[int]) -> Iterator[dict[str, Any]]:
     initiatives = _initiatives(conn, ids)
     regions = _grouped(
         conn,
-        select(m.DocumentRegion.document_id, m.Region.name)
-        .join(m.Region)
-        .where(m.DocumentRegion.document_id.in_(ids), m.DocumentRegion.role == "mentioned")
-        .order_by(m.Region.code),
+        select(t.document_regions.c.document_id, t.regions.c.name)
+        .join(t.regions)
+        .where(t.document_regions.c.document_id.in_(ids), t.document_regions.c.role == "mentioned")
+        .order_by(t.regions.c.code),
     )
     for doc_id in ids:
         d = by_id.get(doc_id)
@@ -102,21 +108,21 @@ def _people(
 ) -> dict[int, tuple[list[Any], list[str]]]:
     rows = conn.execute(
         select(
-            m.Authorship.id,
-            m.Authorship.document_id,
-            m.Person.name,
-            m.Authorship.role,
-            m.Authorship.region_id,
+            t.authorships.c.id,
+            t.authorships.c.document_id,
+            t.people.c.name,
+            t.authorships.c.role,
+            t.authorships.c.region_id,
         )
-        .join(m.Person)
-        .where(m.Authorship.document_id.in_(ids))
-        .order_by(m.Authorship.document_id, m.Authorship.ordinal)
+        .join(t.people)
+        .where(t.authorships.c.document_id.in_(ids))
+        .order_by(t.authorships.c.document_id, t.authorships.c.ordinal)
     ).all()
     positions = _grouped(
         conn,
-        select(m.Position.authorship_id, m.Position.title)
-        .where(m.Position.authorship_id.in_([r.id for r in rows]))
-        .order_by(m.Position.ordinal),
+        select(t.positions.c.authorship_id, t.positions.c.title)
+        .where(t.positions.c.authorship_id.in_([r.id for r in rows]))
+        .order_by(t.positions.c.ordinal),
     )
     out: dict[int, tuple[list[Any], list[str]]] = {}
     for r in rows:
@@ -138,14 +144,14 @@ def _people(
 def _sections(conn: Connection, ids: list[int]) -> dict[int, list[tuple[int, dict[str, Any]]]]:
     rows = conn.execute(
         select(
-            m.Section.document_id,
-            m.Section.position,
-            m.Section.depth,
-            m.Section.label,
-            m.Section.title,
-            m.Section.start,
-            m.Section.end,
-        ).where(m.Section.document_id.in_(ids))
+            t.sections.c.document_id,
+            t.sections.c.position,
+            t.sections.c.depth,
+            t.sections.c.label,
+            t.sections.c.title,
+            t.sections.c.start,
+            t.sections.c.end,
+        ).where(t.sections.c.document_id.in_(ids))
     ).all()
     out: dict[int, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
     for r in rows:
@@ -159,7 +165,7 @@ def _sections(conn: Connection, ids: list[int]) -> dict[int, list[tuple[int, dic
 
 
 def _figures(conn: Connection, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    f_ = m.Figure
+    f_ = t.figures.c
     rows = conn.execute(
         select(
             f_.document_id,
@@ -175,7 +181,7 @@ def _figures(conn: Connection, ids: list[int]) -> dict[int, list[dict[str, Any]]
             f_.end,
             f_.numerals,
         )
-        .join(m.Document, m.Document.id == f_.document_id)
+        .join(t.documents, t.documents.c.id == f_.document_id)
         .where(f_.document_id.in_(ids))
         .order_by(f_.document_id, f_.start)
     ).all()
@@ -204,12 +210,12 @@ def _figures(conn: Connection, ids: list[int]) -> dict[int, list[dict[str, Any]]
 
 
 def _directives(conn: Connection, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    x = m.Directive
+    x = t.directives.c
     rows = conn.execute(
-        select(x.document_id, x.text, x.modality, x.verb, m.Section.title.label("section"), x.start, x.end)
-        .outerjoin(m.Section, m.Section.id == m.Directive.section_id)
-        .where(m.Directive.document_id.in_(ids))
-        .order_by(m.Directive.document_id, m.Directive.start)
+        select(x.document_id, x.text, x.modality, x.verb, t.sections.c.title.label("section"), x.start, x.end)
+        .outerjoin(t.sections, t.sections.c.id == t.directives.c.section_id)
+        .where(t.directives.c.document_id.in_(ids))
+        .order_by(t.directives.c.document_id, t.directives.c.start)
     ).all()
     out: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for d in rows:
@@ -229,10 +235,10 @@ def _directives(conn: Connection, ids: list[int]) -> dict[int, list[dict[str, An
 def _initiatives(conn: Connection, ids: list[int]) -> dict[int, list[str]]:
     """The initiatives an article names in quotation marks, each once, in order of first mention."""
     rows = conn.execute(
-        select(m.InitiativeMention.document_id, m.InitiativeVariant.variant)
-        .join(m.InitiativeVariant)
-        .where(m.InitiativeMention.document_id.in_(ids), m.InitiativeMention.quoted.is_(True))
-        .order_by(m.InitiativeMention.document_id, m.InitiativeMention.start)
+        select(t.initiative_mentions.c.document_id, t.initiative_variants.c.variant)
+        .join(t.initiative_variants)
+        .where(t.initiative_mentions.c.document_id.in_(ids), t.initiative_mentions.c.quoted.is_(True))
+        .order_by(t.initiative_mentions.c.document_id, t.initiative_mentions.c.start)
     )
     out: dict[int, list[str]] = defaultdict(list)
     for doc_id, variant in rows:

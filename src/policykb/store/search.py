@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, func, select, text, true
 
-from . import models as m
+from . import tables as t
 
 
 def glob_literal(term: str) -> str:
@@ -25,7 +25,7 @@ def documents_containing(
     ``limit`` of them, the first ones, so a search that shows 20 stops after 20)."""
     if not term:
         return []
-    bound = m.Document.id <= max_id if max_id is not None else true()
+    bound = t.documents.c.id <= max_id if max_id is not None else true()
     if conn.dialect.name == "sqlite":
         if len(term) >= 3:
             # the index is built with detail=none (a third of the size); GLOB uses it all the same
@@ -39,9 +39,11 @@ def documents_containing(
                 sql += " LIMIT :limit"
                 params["limit"] = limit
             return [r[0] for r in conn.execute(text(sql), params)]
-        found = func.instr(m.Document.body, term) > 0
+        found = func.instr(t.documents.c.body, term) > 0
     else:  # LIKE goes through the pg_trgm index
-        found = m.Document.body.contains(term, autoescape=True)
+        found = t.documents.c.body.contains(term, autoescape=True)
     return list(
-        conn.execute(select(m.Document.id).where(found, bound).order_by(m.Document.id).limit(limit)).scalars()
+        conn.execute(
+            select(t.documents.c.id).where(found, bound).order_by(t.documents.c.id).limit(limit)
+        ).scalars()
     )
