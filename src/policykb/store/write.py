@@ -93,7 +93,7 @@ def write_file(
         new_variants += created
     if new_variants:  # older articles are searched for these terms at the end of the run
         conn.execute(
-            insert(m.PendingRefresh),
+            _insert_ignore(conn, m.PendingRefresh),
             [{"variant_id": v, "source_id": source_id} for v in dict.fromkeys(new_variants)],
         )
     return source_id, new_variants, doc_ids
@@ -327,10 +327,15 @@ def variant_ids(
         ini = dict(
             conn.execute(select(m.Initiative.key, m.Initiative.id).where(m.Initiative.key.in_(keys))).all()
         )
-        conn.execute(
-            _insert_ignore(conn, m.InitiativeVariant),
-            [{"variant": v, "initiative_id": ini[pairs[v]], "origin": "auto"} for v in missing],
-        )
+        # RETURNING gives the rows this statement inserted: on PostgreSQL another writer may have
+        # inserted one of them since the SELECT above, and that variant is its to announce
+        created = [
+            int(i)
+            for i in conn.execute(
+                _insert_ignore(conn, m.InitiativeVariant).returning(m.InitiativeVariant.id),
+                [{"variant": v, "initiative_id": ini[pairs[v]], "origin": "auto"} for v in missing],
+            ).scalars()
+        ]
         after = dict(
             conn.execute(
                 select(m.InitiativeVariant.variant, m.InitiativeVariant.id).where(
@@ -338,9 +343,11 @@ def variant_ids(
                 )
             ).all()
         )
+    else:
+        created = []
     if known is not None:
         known.fresh.update(after)
-    return out | after, [after[v] for v in missing if v in after]
+    return out | after, created
 
 
 def _display(key: str, pairs: dict[str, str]) -> str:
