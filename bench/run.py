@@ -820,7 +820,8 @@ def own_time_by_area(st: pstats.Stats) -> dict[str, float]:
 
 
 _PHASES = (
-    ("load.py", "read_source", "read + decode files (read_source)"),
+    ("load.py", "read_source", "read + decode files, both passes (read_source)"),
+    ("parse.py", "quoted_terms", "first pass: the terms each file quotes (quoted_terms)"),
     ("parse.py", "parse_text", "parse (parse_text)"),
     ("ingest.py", "_store", "write rows + FTS index (_store)"),
     ("lexicon.py", "refresh_mentions", "refresh older articles' mentions (refresh_mentions)"),

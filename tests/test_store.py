@@ -568,3 +568,22 @@ def test_provinces_reads_indexes_not_article_rows(seeded_url: str) -> None:
     engine.dispose()
     assert any("documents USING COVERING INDEX ix_documents_region_id" in p for p in plan), plan
     assert any("USING COVERING INDEX ix_initiative_mentions_variant_document" in p for p in plan), plan
+
+
+@pytest.mark.parametrize("scan_cost", [0, 10**9], ids=["full-text-index", "scan-articles"])
+def test_both_refresh_strategies_find_the_same_mentions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scan_cost: int
+) -> None:
+    """A second run brings terms the first run's articles hold unquoted; whether the refresh finds
+    them through the full-text index or by reading the articles, the mentions equal one run's."""
+    import policykb.store.lexicon as lexicon_module
+
+    files = sorted(SEEDS.glob("*.txt"))
+    one_run, two_runs = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    with policykb.open_kb(one_run) as kb:
+        kb.ingest(files)
+    monkeypatch.setattr(lexicon_module, "SCAN_COST", scan_cost)
+    with policykb.open_kb(two_runs) as kb:
+        kb.ingest(files[:2])
+        kb.ingest(files[2:])
+    assert _mention_sets(two_runs) == _mention_sets(one_run)

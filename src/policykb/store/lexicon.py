@@ -65,23 +65,77 @@ def refresh_mentions(conn: Connection, *, knew: Lexicon | None = None, run_docs:
     # is lacking from no article, and its search is skipped
     oldest_run = min((v for d, (_, v) in older.items() if d in run_docs), default=top)
     oldest_other = min((v for d, (_, v) in older.items() if d not in run_docs), default=top)
-    per_doc: dict[int, Lexicon] = {}
-    for variant_id, source_id, variant in pending:
-        known = knew is not None and variant in knew
-        if oldest_other >= variant_id and (known or oldest_run >= variant_id):
-            continue
-        forms = Lexicon()
-        forms.add_term(variant)
-        for form in forms.variants():
-            for doc_id in documents_containing(conn, form):
-                src, version = older.get(doc_id, (source_id, top))
-                if version < variant_id and src != source_id and not (known and doc_id in run_docs):
-                    per_doc.setdefault(doc_id, Lexicon()).add_term(variant)
+    todo = [
+        (variant_id, source_id, variant, knew is not None and variant in knew)
+        for variant_id, source_id, variant in pending
+    ]
+    todo = [t for t in todo if oldest_other < t[0] or (not t[3] and oldest_run < t[0])]
+    if len(older) * SCAN_COST < len(todo):
+        per_doc = _lacking_by_scanning(older, todo, run_docs)
+    else:
+        per_doc = _lacking_by_index(conn, older, todo, run_docs, top)
     added = 0
     for doc_id in sorted(per_doc):
         added += _refresh_document(conn, doc_id, per_doc[doc_id])
     conn.execute(delete(m.PendingRefresh).where(m.PendingRefresh.variant_id.in_([p[0] for p in pending])))
     return added
+
+
+# A refresh either asks the full-text index which articles hold each new term (about a millisecond a
+# term, more for common ones) or reads every article that may lack one (a few milliseconds an
+# article): the second when the articles are fewer than the terms by this factor (a small database
+# taking a large batch).
+SCAN_COST = 5
+
+_Todo = tuple[int, int, str, bool]  # variant id, the source that brought it, spelling, known to the run
+
+
+def _lacks(version: int, src: int, in_run: bool, todo: _Todo) -> bool:
+    """Whether an article (its lexicon version, source, made by this run) was parsed without a term."""
+    variant_id, source_id, _, known = todo
+    return version < variant_id and src != source_id and not (known and in_run)
+
+
+def _lacking_by_index(
+    conn: Connection,
+    older: dict[int, tuple[int, int]],
+    todo: list[_Todo],
+    run_docs: Collection[int],
+    top: int,
+) -> dict[int, Lexicon]:
+    """Per article, the new terms it holds and lacks: candidates from the full-text index."""
+    per_doc: dict[int, Lexicon] = {}
+    for item in todo:
+        forms = Lexicon()
+        forms.add_term(item[2])
+        for form in forms.variants():
+            for doc_id in documents_containing(conn, form):
+                src, version = older.get(doc_id, (item[1], top))
+                if _lacks(version, src, doc_id in run_docs, item):
+                    per_doc.setdefault(doc_id, Lexicon()).add_term(item[2])
+    return per_doc
+
+
+def _lacking_by_scanning(
+    older: dict[int, tuple[int, int]], todo: list[_Todo], run_docs: Collection[int]
+) -> dict[int, Lexicon]:
+    """Per article, every new term it lacks (whether it holds it is left to the scan). Articles with
+    the same lexicon version share one lexicon."""
+    sources = {item[1] for item in todo}
+    groups: dict[tuple[int, int | None, bool], list[int]] = {}
+    for doc_id, (src, version) in older.items():
+        key = (version, src if src in sources else None, doc_id in run_docs)
+        groups.setdefault(key, []).append(doc_id)
+    per_doc: dict[int, Lexicon] = {}
+    for (version, group_src, in_run), docs in groups.items():
+        src_id = -1 if group_src is None else group_src  # -1: from no source that brought a term
+        terms = [item[2] for item in todo if _lacks(version, src_id, in_run, item)]
+        if terms:
+            lexicon = Lexicon()
+            for term in terms:
+                lexicon.add_term(term)
+            per_doc.update(dict.fromkeys(docs, lexicon))
+    return per_doc
 
 
 def _refresh_document(conn: Connection, doc_id: int, lexicon: Lexicon) -> int:
