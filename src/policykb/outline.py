@@ -212,7 +212,8 @@ def find_headings(paras: list[Para]) -> list[Heading]:
     return assign_depths(found)
 
 
-_SENTENCE_START = re.compile(r"(?:^|(?<=[。！？!?；;]))\s*")
+# an enumeration opens the paragraph, a sentence, a clause after ；, or a list after ： (包括：一是…；二是…)
+_SENTENCE_START = re.compile(r"(?:^|(?<=[。！？!?；;：:]))\s*")
 
 
 def _enumerations(text: str, para_index: int, from_pos: int) -> list[Heading]:
@@ -237,30 +238,29 @@ def _at(h: Heading, para: int) -> Heading:
 
 
 def _keep_sequences(heads: list[Heading]) -> list[Heading]:
-    """Keep enumeration and ordinal headings only where they form a sequence (一是 … 二是 …)."""
+    """Keep enumeration and ordinal headings only where they form a sequence (一是 … 二是 …).
+
+    A series runs forward from its first item: 一 needs a 二 after it, and a later item is kept
+    only when its predecessor was (a list whose 一 was lost, 二是…三是…, is not an outline).
+    """
     keep: list[Heading] = []
+    reached: dict[str, set[int]] = {}
     for idx, h in enumerate(heads):
         if not (h.kind.startswith("enum_") or h.kind == "ordinal"):
             keep.append(h)
-            continue
-        if _in_sequence(heads, idx):
-            keep.append(h)
+        elif h.kind == "ordinal":
+            if sum(1 for x in heads if x.kind == "ordinal") >= 2:
+                keep.append(h)
+        elif (value := cn_to_int(h.label)) is not None:
+            seen = reached.setdefault(h.kind, set())
+            if value == 1:
+                ok = any(x.kind == h.kind and cn_to_int(x.label) == 2 for x in heads[idx + 1 :])
+            else:
+                ok = value - 1 in seen
+            if ok:
+                seen.add(value)
+                keep.append(h)
     return keep
-
-
-def _in_sequence(heads: list[Heading], idx: int) -> bool:
-    h = heads[idx]
-    if h.kind == "ordinal":
-        peers = [x for x in heads if x.kind == "ordinal"]
-        words = {x.label or x.title[:0] for x in peers}
-        return len(peers) >= 2 and bool(words)
-    value = cn_to_int(h.label)
-    if value is None:
-        return False
-    same = [cn_to_int(x.label) for x in heads if x.kind == h.kind]
-    if value == 1:
-        return 2 in same
-    return (value - 1) in same
 
 
 def assign_depths(heads: list[Heading]) -> list[Heading]:
