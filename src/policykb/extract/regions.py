@@ -68,7 +68,8 @@ SUFFIX_GLUE = {"市": "场值", "区": "域位块间"}
 # The genre names an autonomous prefecture, county or banner by its short name and a bare
 # suffix: 迪庆州, 东乡县, 鄂伦春旗.
 AUTONOMOUS_SUFFIX = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
-STREET = re.compile(r"[东西南北中]路|大街|大道")
+# Streets named after places (天津的赤峰道、成都道, 南京东路); 道路/道理/道德/道地 are other words.
+STREET = re.compile(r"[东西南北中]路|大街|大道|道(?![路理德地])")
 # An opening bracket, maybe 记者, and a one- or two-character surname right before the name.
 PERSON_IN_BRACKETS = re.compile(r"[(（](?:记者|通讯员)?\s*([\u4e00-\u9fff]{1,2})$")
 
