@@ -384,7 +384,12 @@ def _is_named(text: str, quotes: list[tuple[int, int]], start: int, end: int, ch
     if chinese:
         return True
     rest = text[end : quote[1]]
-    return any(c.isalnum() for c in rest)
+    if any(c.isalnum() for c in rest):
+        return True
+    # a quotation that is nothing but a count of measures names a policy (“30条”, “新十条”); a
+    # quoted share is a target (“两个40%”, “100%”)
+    whole = text[quote[0] + 1 : quote[1]].strip() == text[start:end].strip()
+    return whole and not text[start:end].rstrip().endswith(("%", "％"))
 
 
 def _is_whole_words(text: str, start: int, end: int) -> bool:
