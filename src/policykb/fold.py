@@ -26,5 +26,7 @@ def fold_for_matching(text: str) -> str:
 
     >>> fold_for_matching("楓橋經驗１２３％")
     '枫桥经验123%'
+    >>> fold_for_matching("八个显著提升")  # 著 is simplified too: kept
+    '八个显著提升'
     """
     return text.translate(_table())
