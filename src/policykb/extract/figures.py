@@ -259,6 +259,7 @@ def _pattern(chinese: bool) -> re.Pattern[str]:
         rf"(?P<mult>{mult}*)"
         rf"(?P<inf2>{infix})?"
         rf"{spaces}(?P<unit>{units})?"
+        rf"(?P<per>[/／]{mult}*(?:{units}))?"  # a rate: 58万元/人, 0.6人/百亿元, 120公里/小时
         rf"(?P<suf>{alternation(markers['suffix'])})?"
     )
 
@@ -455,6 +456,8 @@ def _figure_from(text: str, m: re.Match[str], quotes: list[tuple[int, int]]) -> 
     placeholder = "X" in _digits_of(number)
     start = m.start("num")
     end = m.end("unit") if m.group("unit") else m.end("mult")
+    if m.group("unit") and m.group("per"):
+        unit, end = _per(unit, m.group("per")), m.end("per")
     if _is_year(number, unit) or _is_date_or_class(text, m, unit):
         return None
     if _is_ordinal(text, m.start()) or _is_rank(text, m.start(), unit):
@@ -477,6 +480,13 @@ def _figure_from(text: str, m: re.Match[str], quotes: list[tuple[int, int]]) -> 
         return None
     figure = _Figure(figure_text, value, unit, False, placeholder, start, end, start, end)
     return _with_markers(text, m, figure)
+
+
+def _per(unit: Unit, per: str) -> Unit:
+    """The unit of a rate: 元 per 人 → 元/人 (the denominator as printed, with its multiplier)."""
+    denominator = per[1:]
+    canonical = f"{unit.canonical or unit.printed}/{denominator}"
+    return Unit(f"{unit.printed}/{denominator}", "ratio", canonical, False)
 
 
 def _followed_by_latin(text: str, end: int) -> bool:
