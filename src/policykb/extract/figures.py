@@ -37,8 +37,9 @@ _DIGITS = "0-9０-９"
 _PLACEHOLDER_DIGITS = "XＸ"
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．Ｘ，", "0123456789.X,")
 _DASHES = "-—–~～－"
-# Before a number: these make it part of a code, a name, a product or a longer number (4G/5G, 7×24, PM2.5).
-_NOT_BEFORE = "0-9０-９.．A-Za-zＡ-Ｚａ-ｚXＸ×*＊/／_"
+# Before a number: these make it part of a code, a name, a product or a longer number (4G/5G, 7×24, PM2.5),
+# or a rate's denominator or a period (每10万人, 每5年).
+_NOT_BEFORE = "0-9０-９.．A-Za-zＡ-Ｚａ-ｚXＸ×*＊/／_每"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SHORT_QUOTE = 20  # a quotation up to this long without a clause break is a name, not speech
 _WINDOW = 30  # characters read on either side of a figure for its subject
