@@ -19,8 +19,9 @@ from importlib import resources
 from itertools import permutations
 from typing import Any
 
-from ..segment import plain_tokenizer
+from ..segment import plain_cut, plain_tokenizer
 from .hits import TermHit
+from .scanner import TermScanner
 
 # Fewest Chinese characters in a term matched without quotation marks: two-character terms
 # (主防, 春风, 铸魂) and numbers (“1518”, “20条”) are ordinary words too often.
@@ -469,7 +470,7 @@ class Lexicon:
     def __init__(self, pairs: Iterable[tuple[str, str]] = ()) -> None:
         self._canonical: dict[str, str] = {}
         self._keys: set[str] = set()
-        self._index: dict[str, list[str]] | None = None
+        self._scanner: TermScanner | None = None
         for variant, canonical in pairs:
             self.add(variant, canonical)
 
@@ -486,10 +487,8 @@ class Lexicon:
             new = key not in self._canonical
             self._canonical[key] = canonical
             self._keys.add(canonical)
-            if new and self._index is not None:
-                # keep the index up to date instead of rebuilding it: a corpus-wide lexicon grows
-                # with every file, and a rebuild per file would make ingest quadratic
-                _index_variant(self._index, key)
+            if new and self._scanner is not None and is_matchable_unquoted(key):
+                self._scanner.add(key)  # kept up to date: the lexicon grows with every file
 
     def add_term(self, term: str) -> None:
         """Record a term seen quoted, with its match variants, unless it is a stop-word.
@@ -519,35 +518,20 @@ class Lexicon:
     def variants(self) -> list[str]:
         return sorted(self._canonical)
 
-    def prefix_index(self) -> dict[str, list[str]]:
-        """Variants long enough to be matched unquoted, by their first two characters, longest first."""
-        if self._index is None:
-            index: dict[str, list[str]] = {}
-            for variant in sorted(self._canonical, key=len, reverse=True):
-                if is_matchable_unquoted(variant):
-                    index.setdefault(variant[:2], []).append(variant)
-            self._index = index
-        return self._index
+    def scanner(self) -> TermScanner:
+        """The variants long enough to be matched unquoted, in a scanner."""
+        if self._scanner is None:
+            self._scanner = TermScanner(v for v in self._canonical if is_matchable_unquoted(v))
+        return self._scanner
 
     def __getstate__(self) -> dict[str, Any]:
-        # the index is rebuilt where it is used (a parser process), not shipped with the lexicon
-        return {"_canonical": self._canonical, "_keys": self._keys, "_index": None}
+        # the scanner is rebuilt where it is used (a parser process), not shipped with the lexicon
+        return {"_canonical": self._canonical, "_keys": self._keys}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._canonical = state["_canonical"]
         self._keys = state["_keys"]
-        self._index = state["_index"]
-
-
-def _index_variant(index: dict[str, list[str]], variant: str) -> None:
-    """Put one variant into a prefix index, keeping each bucket longest first."""
-    if not is_matchable_unquoted(variant):
-        return
-    bucket = index.setdefault(variant[:2], [])
-    pos = 0
-    while pos < len(bucket) and len(bucket[pos]) >= len(variant):
-        pos += 1
-    bucket.insert(pos, variant)
+        self._scanner = None
 
 
 def _tokenizer() -> Any:
@@ -586,7 +570,7 @@ def is_whole_word(text: str, start: int, end: int) -> bool:
     left = max(0, start - 6)
     pos = left
     starts_clean, ends_clean = start == left, False
-    for word in _tokenizer().cut(text[left : end + 6], HMM=False):
+    for word in plain_cut(text[left : end + 6]):
         nxt = pos + len(word)
         starts_clean = starts_clean or pos == start
         if nxt == end or (pos < end < nxt and text[end:nxt] in _suffixes()):
@@ -598,47 +582,44 @@ def is_whole_word(text: str, start: int, end: int) -> bool:
 def find_lexicon_terms(text: str, lexicon: Lexicon, exclude: Iterable[tuple[int, int]] = ()) -> list[TermHit]:
     """Unquoted mentions of known initiatives, longest match first, whole words only.
 
-    Spans in ``exclude`` (the insides of quotation marks) are skipped. The scan looks up each
-    position's first two characters in a dict: with thousands of variants this is several times
-    faster than one alternation regex, which tries its branches one by one.
+    Spans in ``exclude`` (the insides of quotation marks) are skipped. The lexicon's scanner finds
+    where known variants occur; from left to right, the longest of them that is a whole word there
+    is a mention, and the scan resumes after it.
 
     >>> lex = Lexicon()
     >>> lex.add_term("两队一室")
     >>> [(h.term, h.quoted, h.start) for h in find_lexicon_terms("全面推行一室两队改革", lex)]
     [('一室两队', False, 4)]
     """
-    index = lexicon.prefix_index()
-    if not index:
+    scanner = lexicon.scanner()
+    if not len(scanner):
         return []
-    folded = text.translate(_WIDTH_FOLD)
+    starts = scanner.starts(text.translate(_WIDTH_FOLD))
+    if not starts:
+        return []
     spans = [*sorted(exclude), (len(text), len(text))]
     hits: list[TermHit] = []
-    lookup = index.get
-    i, j, last = 0, 0, len(text) - 2
-    while i <= last:
-        candidates = lookup(folded[i : i + 2])
-        if candidates is None:
-            i += 1
+    j, resume = 0, 0
+    for i in sorted(starts):
+        if i < resume:
             continue
         while spans[j][1] <= i:
             j += 1
         if spans[j][0] <= i:
-            i = spans[j][1]
-            continue
-        end = _longest_whole_match(text, folded, i, candidates, spans[j][0])
+            continue  # inside quotation marks
+        end = _longest_whole_match(text, i, starts[i], spans[j][0])
         if end is None:
-            i += 1
             continue
         term = text[i:end]
         hits.append(TermHit(term, lexicon.canonical_of(term) or canonical_form(term), False, i, end))
-        i = end
+        resume = end
     return hits
 
 
-def _longest_whole_match(text: str, folded: str, start: int, candidates: list[str], limit: int) -> int | None:
+def _longest_whole_match(text: str, start: int, candidates: list[str], limit: int) -> int | None:
     for variant in candidates:
         end = start + len(variant)
-        if end <= limit and folded.startswith(variant, start) and is_whole_word(text, start, end):
+        if end <= limit and is_whole_word(text, start, end):
             return end
     return None
 
