@@ -3,6 +3,7 @@ simplified. One character for one, so offsets in the folded text are offsets in 
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from .lexicon import read_tsv
@@ -21,6 +22,12 @@ def _table() -> dict[int, str]:
     return table
 
 
+@cache
+def _foldable() -> re.Pattern[str]:
+    """Any character the table changes (most paragraphs hold none: they are returned as they are)."""
+    return re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_table())) + "]")
+
+
 def fold_for_matching(text: str) -> str:
     """The text with width and script folded, same length as the input.
 
@@ -29,4 +36,6 @@ def fold_for_matching(text: str) -> str:
     >>> fold_for_matching("八个显著提升")  # 著 is simplified too: kept
     '八个显著提升'
     """
+    if _foldable().search(text) is None:
+        return text
     return text.translate(_table())

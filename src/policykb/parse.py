@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -81,7 +82,7 @@ def parse_text(
     lexicon = lexicon if lexicon is not None else Lexicon()
     if learn:
         _learn_own_terms(segments, lexicon)
-    add_words(lexicon)  # jieba keeps known initiatives whole
+    _give_jieba(lexicon)
     articles = tuple(
         article for segment in segments if (article := parse_article(segment, lexicon)) is not None
     )
@@ -89,6 +90,17 @@ def parse_text(
     if shared:
         articles = tuple(_with_editors(a, shared) for a in articles)
     return ParsedFile(name=name, text=text, encoding=encoding, articles=articles)
+
+
+_GIVEN: weakref.WeakKeyDictionary[Lexicon, int] = weakref.WeakKeyDictionary()
+
+
+def _give_jieba(lexicon: Lexicon) -> None:
+    """jieba keeps known initiatives whole: it is given the lexicon's terms, again only when the
+    lexicon has grown since (a lexicon only grows; ingest parses every file with the same one)."""
+    if _GIVEN.get(lexicon) != len(lexicon):
+        add_words(lexicon)
+        _GIVEN[lexicon] = len(lexicon)
 
 
 def _shared_editors(articles: Sequence[Article]) -> tuple[str, ...]:
@@ -247,8 +259,11 @@ class _Sentences:
 def _figures(body: Body, section_at: _SectionLookup) -> list[Figure]:
     out: list[Figure] = []
     for k, para in enumerate(body.paras):
+        hits = extract_figures(body.folded[k])
+        if not hits:
+            continue
         sentences = _Sentences(para.text)
-        for hit in extract_figures(body.folded[k]):
+        for hit in hits:
             s, e = body.span(k, hit.start, hit.end)
             ss, se = sentences.span(hit.start, hit.end)
             base = body.para_starts[k]

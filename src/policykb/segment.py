@@ -156,15 +156,19 @@ class _Router:
 
 @cache
 def _tokenizers() -> tuple[_Router, Any]:
-    """Build the tokenizer and its part-of-speech tokenizer (once), with the queued user words."""
+    """Build the tokenizer and its part-of-speech tokenizer (once), with the queued user words.
+
+    The dictionary is a copy of the plain tokenizer's (a dict copy instead of a second load from
+    disk: half a second in every process that parses).
+    """
     global _loaded
     import jieba
     import jieba.posseg
 
-    # jieba logs "Building prefix dict …" at DEBUG level on stderr when it loads.
-    jieba.setLogLevel(logging.WARNING)
+    plain = plain_tokenizer()
     tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+    tokenizer.FREQ, tokenizer.total = dict(plain.FREQ), plain.total
+    tokenizer.initialized = True
     pos_tokenizer = jieba.posseg.POSTokenizer(tokenizer)
     with _lock:
         for word in _pending:
@@ -181,13 +185,14 @@ def _plain_router() -> _Router:
 
 @cache
 def plain_tokenizer() -> Any:
-    """A second tokenizer with jieba's own dictionary only, never given user words.
+    """A tokenizer with jieba's own dictionary only, never given user words.
 
     Word-boundary checks use it: with 最美湘警 added as a user word, the plain cut still shows that
     湘警 is a word of its own, and a lexicon term does not vouch for its own boundaries.
     """
     import jieba
 
+    # jieba logs "Building prefix dict …" at DEBUG level on stderr when it loads.
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
@@ -230,6 +235,16 @@ def cut(text: str) -> list[str]:
     if not text:
         return []
     return _tokenizers()[0].words(text)
+
+
+def opens_word(text: str) -> bool:
+    """Whether some dictionary word (user words included) starts with ``text``: where none does,
+    a cut cannot join ``text`` into one word, and a caller can skip the cut.
+
+    >>> opens_word("个人"), opens_word("个百")
+    (True, False)
+    """
+    return text in _tokenizers()[0].tokenizer.FREQ
 
 
 def pos_cut(text: str) -> list[tuple[str, str]]:

@@ -32,6 +32,7 @@ _QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|《[^�
 _MASK = "□"
 _OPENING_QUOTES = ("“", "「", "『")
 _CLOSING_QUOTES = ("”", "」", "』")
+_QUOTE_MARK = re.compile(r"[“”「」『』《》\"‘’]")  # any mark _QUOTED or the unpaired checks look at
 _CLAUSE = re.compile(r"[^，,；;：:]+")
 _CLAUSE_MARKS = "，,；;：:"
 # An enumeration label opening a sentence: 一是 / 二要 / （三） / 4. / 第五，
@@ -162,6 +163,8 @@ def mask_quotes(sentence: str) -> str:
     >>> mask_quotes("总书记指出：“要强化创新驱动。"), mask_quotes("必须坚持人民至上。”")
     ('总书记指出：“□□□□□□□□', '□□□□□□□□□”')
     """
+    if _QUOTE_MARK.search(sentence) is None:
+        return sentence  # nothing quoted: the common case
     masked = _QUOTED.sub(lambda m: m.group()[0] + _MASK * (len(m.group()) - 2) + m.group()[-1], sentence)
     unpaired = _QUOTED.sub(lambda m: _MASK * len(m.group()), sentence)
     opened = max(unpaired.rfind(mark) for mark in _OPENING_QUOTES)

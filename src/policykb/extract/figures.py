@@ -22,7 +22,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from ..lexicon import alternation, read_tsv
-from ..segment import cut, pos_cut
+from ..segment import cut, opens_word, pos_cut
 from .hits import FigureHit
 
 # Clause boundaries: a subject never reaches across them.
@@ -374,6 +374,8 @@ def _is_word_start(text: str, unit: Unit, end: int) -> bool:
     """5个人, 3项目, 100万人口: the unit character starts a longer word, so it is not a measure word."""
     if unit.kind != "measure" or len(unit.printed) != 1 or end >= len(text) or not _CJK.match(text[end]):
         return False
+    if not opens_word(text[end - 1 : end + 1]):
+        return False  # no word starts with the unit and the next character: the unit stands alone
     words = cut(text[end - 1 : end + 3])
     return bool(words) and words[0] != unit.printed
 
