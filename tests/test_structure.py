@@ -931,6 +931,36 @@ def test_header(text: str, expected: dict[str, Any]) -> None:
 # ---------------------------------------------------------------------------------------------
 # Outline: (depth, label, title) of every heading, in order.
 
+# A county report of the genre (written for these tests) whose parts are bare lines, as in the Gansu and
+# Inner Mongolia 2026 reports: “十四五”时期工作回顾 / “十五五”时期的主要目标任务 / 2026年重点工作.
+UNNUMBERED_PARTS = """关于全县社会治安综合治理工作的报告
+县委政法委书记 李明
+各位代表：
+现在，我代表县委政法委报告工作，请予审议。
+“十四五”时期工作回顾
+五年来主要做了以下工作。
+我们坚持系统治理，建成县乡村三级综治中心186个，化解矛盾纠纷1.2万件。
+完善立体化治安防控体系，新建视频监控点位2300个，刑事案件发案数下降31.5%。
+“十五五”时期的主要目标任务
+一是基层治理效能明显提升。网格化服务管理全覆盖。
+二是群众安全感明显提升。群众安全感稳定在98%以上。
+2026年重点工作
+一、深化平安建设
+坚持和发展新时代“枫桥经验”，推进矛盾纠纷多元化解。
+二、加强队伍建设
+严格落实从严管党治警责任。
+"""
+
+# Short lines that hold a part word but are sentences, or are long slogans, are not part headings.
+NOT_PARTS = """关于全县公安工作的报告
+县公安局局长 王强
+一、主要工作
+今年重点工作是：稳增长、防风险。
+推进2026年重点工作任务落实落地，确保全年目标圆满完成，为全县高质量发展提供坚强保障。
+二、下步打算
+持续深化改革。
+"""
+
 OUTLINE_CASES = [
     pytest.param(
         SIGNED_MARK_FOOTNOTE,
@@ -1110,6 +1140,24 @@ OUTLINE_CASES = [
         COMPILATION_TRAILING,
         [(1, "一", "织密基层治理网格"), (1, "二", "提升网格治理效能")],
         id="first-article-of-a-compilation",
+    ),
+    pytest.param(
+        UNNUMBERED_PARTS,
+        [
+            (1, "", "“十四五”时期工作回顾"),
+            (1, "", "“十五五”时期的主要目标任务"),
+            (2, "一", "基层治理效能明显提升"),
+            (2, "二", "群众安全感明显提升"),
+            (1, "", "2026年重点工作"),
+            (2, "一", "深化平安建设"),
+            (2, "二", "加强队伍建设"),
+        ],
+        id="unnumbered-part-headings",
+    ),
+    pytest.param(
+        NOT_PARTS,
+        [(1, "一", "主要工作"), (1, "二", "下步打算")],
+        id="part-words-inside-sentences-are-not-headings",
     ),
 ]
 
@@ -1332,3 +1380,13 @@ def test_header_only_article() -> None:
         [("庞修远", "author", (), None)],
         "",
     )
+
+
+def test_a_review_part_under_a_bare_heading_reports_what_was_done() -> None:
+    """Under “十四五”时期工作回顾 the bare verbs report past work (建成…, 完善…); under 2026年重点工作
+    they set tasks."""
+    article = parse_text(UNNUMBERED_PARTS).articles[0]
+    texts = [d.text for d in article.directives]
+    assert not any(t.startswith(("我们坚持系统治理", "完善立体化治安防控体系")) for t in texts), texts
+    assert any(t.startswith("坚持和发展新时代") for t in texts), texts
+    assert any(t.startswith("严格落实从严管党治警责任") for t in texts), texts

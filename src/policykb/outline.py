@@ -11,6 +11,8 @@ nest inside one article (the first kind met is depth 1), as a careful reader ass
 - ``首先`` ``其次`` ``第三`` ``最后``  ordinal adverbs opening a heading-like sentence
 - ``#``/``##``/``###`` Markdown headings
 - ``第一章``/``第一节``  chapters and sections of documents
+- an unnumbered short line naming a part of a report (“十四五”时期工作回顾, 2026年重点工作): see
+  ``data/part_headings.txt``
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from .clean import Para
+from .lexicon import read_lines
 
 CN_DIGITS = "〇零一二三四五六七八九十百两"
 _CN_NUM = f"[{CN_DIGITS}]{{1,4}}"
@@ -156,6 +159,26 @@ def _cuts_a_word(tail: str) -> bool:
     return len(clause) <= 8 and not re.search(r"[，,：:、]", clause)
 
 
+MAX_PART_TITLE = 26
+_PART_PUNCT = re.compile(r"[。！？!?；;，,：:、]")
+
+
+def match_part(text: str) -> Heading | None:
+    """An unnumbered part heading: a short line of its own that names a part of a report.
+
+    >>> match_part("“十四五”时期工作回顾").title, match_part("2026年重点工作").kind
+    ('“十四五”时期工作回顾', 'part')
+    >>> match_part("今年重点工作是：稳增长。") is None, match_part("坚持和发展新时代“枫桥经验”") is None
+    (True, True)
+    """
+    title = text.strip()
+    if not title or len(title) > MAX_PART_TITLE or _PART_PUNCT.search(title):
+        return None
+    if not any(word in title for word in read_lines("part_headings.txt")):
+        return None
+    return Heading(0, 0, len(text), 0, len(text), "part", "", title, False)
+
+
 def match_enumeration(text: str, pos: int) -> Heading | None:
     """An enumeration (一是/一要/首先/第三…) opening a heading-like sentence at ``pos``."""
     m = _ENUM.match(text, pos) or _ORDINAL.match(text, pos)
@@ -201,7 +224,7 @@ def find_headings(paras: list[Para]) -> list[Heading]:
                     Heading(i, 0, len(para.text), 0, len(para.text), f"md{para.md_level}", "", title, False)
                 )
             continue
-        h = match_marker(para)
+        h = match_marker(para) or match_part(para.text)
         if h is not None:
             found.append(_at(h, i))
             pos = h.end
