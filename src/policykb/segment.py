@@ -210,6 +210,26 @@ def plain_cut(text: str) -> list[str]:
     return _plain_router().words(text)
 
 
+def plain_word_ends(text: str, start: int, stop: int) -> list[int]:
+    """The ends of jieba's own dictionary words (no user words) that start at ``start`` and end by
+    ``stop``: what a cut of ``text[:stop]`` could take as a word there.
+
+    >>> plain_word_ends("抓获犯罪嫌疑人", 4, 7)
+    [5, 6, 7]
+    """
+    freq: dict[str, int] = plain_tokenizer().FREQ
+    out: list[int] = []
+    i = start + 1
+    while i <= stop:
+        f = freq.get(text[start:i])
+        if f is None:
+            break
+        if f:
+            out.append(i)
+        i += 1
+    return out
+
+
 def add_words(words: Iterable[str]) -> None:
     """Keep ``words`` whole when segmenting (initiatives, names), without loading jieba yet."""
     with _lock:

@@ -35,6 +35,7 @@ from typing import TypeAlias
 
 from ..lexicon import read_lines, read_tsv
 from ..segment import plain_cut as cut
+from ..segment import plain_word_ends
 from .hits import RegionHit
 
 __all__ = [
@@ -322,12 +323,27 @@ def _cuts_a_word(text: str, start: int, end: int) -> bool:
     idioms of that kind are in the stop-list (长治久安).
     """
     low = max(0, start - WINDOW)
+    if not _could_cut(text, low, min(len(text), end + WINDOW), start, end):
+        return False
     for a, b in _word_spans(text[low : end + WINDOW]):
         a, b = a + low, b + low
         if a < start < b < end or start < a < end < b:
             return True
         if a < start and b >= end:
             return not (text[start:end] in _lexicon().province_names and _is_word(text[a:start]))
+    return False
+
+
+def _could_cut(text: str, low: int, high: int, start: int, end: int) -> bool:
+    """Whether the dictionary holds any word of ``text[low:high]`` that crosses an edge of the name
+    or holds it whole; where none does, no cut of the window can (checked without cutting: most
+    names stand between words that leave them alone)."""
+    for a in range(low, end):
+        if a == start:
+            continue
+        for b in plain_word_ends(text, a, high):
+            if a < start < b or start < a < end < b:
+                return True
     return False
 
 
