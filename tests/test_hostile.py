@@ -744,3 +744,22 @@ def test_bom_and_encodings_still_land(db_url: str, tmp_path: Path) -> None:
     with policykb.open_kb(db_url) as kb:
         report = kb.ingest([folder])
     assert report.ok and report.stored == 3, report.failed
+
+
+@sqlite_only
+def test_a_folders_own_documentation_and_hidden_files_are_not_articles(tmp_path: Path) -> None:
+    """A collection folder's README.md / SOURCES.md and a .git folder are not articles; named on the
+    command line, such a file is ingested as asked."""
+    folder = tmp_path / "in"
+    good = _good_folder(folder, count=2)
+    (folder / "SOURCES.md").write_text("# Sources\n\n- 013.txt: 某县公安局调研报告\n", encoding="utf-8")
+    (folder / "README.txt").write_text("这些文章来自公开网站。\n", encoding="utf-8")
+    (folder / ".git").mkdir()
+    (folder / ".git" / "notes.md").write_text(ARTICLE.replace("周明远", "吴立新"), encoding="utf-8")
+    db = tmp_path / "kb.db"
+    proc = cli_process("ingest", str(folder), db=db)
+    assert proc.returncode == 0, proc.stderr
+    assert _sources(str(db)) == [p.name for p in good]
+    proc = cli_process("ingest", str(folder / "SOURCES.md"), db=db)
+    assert proc.returncode == 0, proc.stderr
+    assert "SOURCES.md" in _sources(str(db))

@@ -14,6 +14,9 @@ from .errors import BinaryFileError, DecodeError, EmptyFileError, FileTooLargeEr
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 SUFFIXES = (".txt", ".md")
+# A folder's own documentation, not an article: skipped when a folder is walked (named on the command
+# line, such a file is ingested like any other).
+NOT_ARTICLES = frozenset({"readme", "sources", "license", "licence", "changelog", "contributing"})
 # A UTF-8 file broken after this many multi-byte characters is UTF-8 with bad bytes (truncated, or
 # another encoding pasted in), not a GB18030 file that happened to start like UTF-8.
 UTF8_PREFIX_CHARS = 16
@@ -152,10 +155,23 @@ def _checked(text: str, path: str) -> str:
     return text
 
 
+def _is_article_file(name: str) -> bool:
+    """Whether a file met in a folder walk is taken as a source.
+
+    >>> [_is_article_file(n) for n in ("013.txt", "新闻.md", "SOURCES.md", "readme.txt", ".x.txt", "a.pdf")]
+    [True, True, False, False, False, False]
+    """
+    lower = name.lower()
+    if not lower.endswith(SUFFIXES) or name.startswith("."):
+        return False
+    return lower.rsplit(".", 1)[0] not in NOT_ARTICLES
+
+
 def iter_source_paths(paths: list[str]) -> list[Path]:
     """Files to ingest: the files given, and the .txt/.md files under each folder, sorted, no duplicates.
 
-    Symlink loops are not followed twice.
+    In a folder, hidden files and folders (.git) and the folder's own documentation (README.md,
+    SOURCES.md, LICENSE.txt …) are left out. Symlink loops are not followed twice.
     """
     found: list[Path] = []
     seen: set[str] = set()
@@ -168,9 +184,9 @@ def iter_source_paths(paths: list[str]) -> list[Path]:
                     dirs[:] = []
                     continue
                 seen.add(real)
-                dirs.sort()
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.lower().endswith(SUFFIXES):
+                    if _is_article_file(name):
                         found.append(Path(root_s) / name)
         else:
             found.append(p)
