@@ -812,14 +812,33 @@ def _subject_after(right: str, unit: Unit) -> tuple[str | None, bool, bool]:
 
 
 def _subject_of(left: str, right: str, unit: Unit) -> str | None:
-    """52个警务室 (after) or 警务室52个 (before); after 的, a noun before wins (民警不少于3人的标准)."""
+    """52个警务室 (after) or 警务室52个 (before); after 的, a noun before wins (民警不少于3人的标准)
+    unless what stands before is no noun phrase (可申请最高不超过300万元的创业担保贷款)."""
     after, led, nominal = _subject_after(right, unit)
     if after and nominal and not led:
         return after
-    before = _clean_subject([w for w, _ in _words_before(left)])
+    phrase = _words_before(left)
+    before = _clean_subject([w for w, _ in phrase])
+    if before and led and nominal and (not _ends_nominal(phrase) or _acts_on_figure(left)):
+        return after  # 群众可获得不超过5万元的奖励金: the noun before is the agent, not what is measured
     if before and (led or not nominal):
         return before  # 民警不少于3人的配备标准; 平房2008户申请式退租
     return after or before
+
+
+def _acts_on_figure(left: str) -> bool:
+    """Whether a verb that takes the figure as (part of) its object stands just before it (获得, 破获)."""
+    tokens = _strip_link(_before_compare(_pos(left)))
+    return bool(tokens) and tokens[-1][0] in _words("action")
+
+
+def _ends_nominal(phrase: list[tuple[str, str]]) -> bool:
+    """Whether a phrase ends in a noun (its head): 民警, 解决率, 投资; not 可申请最高."""
+    words = [(w, t) for w, t in phrase if w not in _QUOTE_CHARS]
+    if not words:
+        return False
+    word, tag = words[-1]
+    return tag in _NOUN_TAGS or tag == "v" or word[-1] in _words("suffix")
 
 
 def _split_parts(phrase: list[tuple[str, str]]) -> list[list[str]]:
