@@ -47,6 +47,7 @@ _MAX_SUBJECT_TOKENS = 7
 _MAX_SUBJECT_CHARS = 16
 _SMALL = 10  # a Chinese numeral under this is a small count, judged more strictly
 _MAX_GROUP = 12  # figures in one 分别 list at most
+_MAX_MODIFIER = 4  # characters of a modifier that 分别 parts share a head after (城镇、农村居民收入)
 _CHANGE_REACH = 12  # how far before a change's first figure its 由/从 may stand
 
 
@@ -645,8 +646,11 @@ def _clean_subject(words: Sequence[str]) -> str | None:
     return subject if len(subject) >= 2 else None
 
 
-def _words_before(left: str) -> list[tuple[str, str]]:
-    """The noun phrase just before a figure: link words and a comparison (高于全国) dropped."""
+def _words_before(left: str, *, parts: bool = False) -> list[tuple[str, str]]:
+    """The noun phrase just before a figure: link words and a comparison (高于全国) dropped.
+
+    ``parts``: the subject of a 分别 list, whose size limit holds for each of its parts.
+    """
     tokens = _strip_link(_before_compare(_pos(left)), _words("action"))
     if tokens and tokens[-1][0] in _words("of"):
         if len(tokens) < 2 or tokens[-2][1] not in _DATE_TAGS:
@@ -657,9 +661,14 @@ def _words_before(left: str) -> list[tuple[str, str]]:
         if not _takes_before(tokens, i, phrase):
             break
         phrase.insert(0, tokens[i])
-        if _is_full(phrase):
+        if _is_full(_first_part(phrase) if parts else phrase):
             break
     return phrase
+
+
+def _first_part(phrase: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    conj = _words("conj")
+    return list(itertools.takewhile(lambda token: token[0] not in conj, phrase))
 
 
 def _is_full(phrase: list[tuple[str, str]]) -> bool:
@@ -812,36 +821,86 @@ def _subject_after(right: str, unit: Unit) -> tuple[str | None, bool, bool]:
 
 
 def _subject_of(left: str, right: str, unit: Unit) -> str | None:
-    """52个警务室 (after) or 警务室52个 (before); after 的, a noun before wins (民警不少于3人的标准)."""
+    """52个警务室 (after) or 警务室52个 (before); after 的, a noun before wins (民警不少于3人的标准)
+    unless what stands before is no noun phrase (可申请最高不超过300万元的创业担保贷款)."""
     after, led, nominal = _subject_after(right, unit)
     if after and nominal and not led:
         return after
-    before = _clean_subject([w for w, _ in _words_before(left)])
+    phrase = _words_before(left)
+    before = _clean_subject([w for w, _ in phrase])
+    if before and led and nominal and (not _ends_nominal(phrase) or _acts_on_figure(left)):
+        return after  # 群众可获得不超过5万元的奖励金: the noun before is the agent, not what is measured
     if before and (led or not nominal):
         return before  # 民警不少于3人的配备标准; 平房2008户申请式退租
     return after or before
 
 
-def _split_parts(phrase: list[tuple[str, str]]) -> list[list[str]]:
-    """破案率和满意率 → [[破案率], [满意率]]."""
-    parts: list[list[str]] = [[]]
-    for word, _ in phrase:
+def _acts_on_figure(left: str) -> bool:
+    """Whether a verb that takes the figure as (part of) its object stands just before it (获得, 破获)."""
+    tokens = _strip_link(_before_compare(_pos(left)))
+    return bool(tokens) and tokens[-1][0] in _words("action")
+
+
+def _ends_nominal(phrase: list[tuple[str, str]]) -> bool:
+    """Whether a phrase ends in a noun (its head): 民警, 解决率, 投资; not 可申请最高."""
+    words = [(w, t) for w, t in phrase if w not in _QUOTE_CHARS]
+    if not words:
+        return False
+    word, tag = words[-1]
+    return tag in _NOUN_TAGS or tag == "v" or word[-1] in _words("suffix")
+
+
+def _split_parts(phrase: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """破案率和满意率 → [[破案率], [满意率]]; quotation marks dropped, a noun suffix kept with its
+    verb (解决 率 → 解决率)."""
+    parts: list[list[tuple[str, str]]] = [[]]
+    for word, tag in phrase:
         if word in _words("conj"):
             parts.append([])
+        elif word in _QUOTE_CHARS:
+            continue
+        elif parts[-1] and word in _words("suffix"):
+            parts[-1][-1] = (parts[-1][-1][0] + word, "n")
         else:
-            parts[-1].append(word)
+            parts[-1].append((word, tag))
     return [p for p in parts if p]
 
 
 def _distribute(phrase: list[tuple[str, str]], count: int) -> list[str | None] | None:
-    """群众安全感和满意率 分别为 A、B → 群众安全感, 群众满意率."""
-    parts = _split_parts(phrase)
+    """群众安全感和满意率 分别为 A、B → 群众安全感, 群众满意率; 城镇、农村居民人均可支配收入 分别
+    增长 A、B → 城镇居民人均可支配收入, 农村居民人均可支配收入."""
+    parts = [[w for w, _ in p] for p in _split_parts(phrase)]
     if len(parts) != count:
         return None
     head = [w for w in parts[0] if w not in _words("scope")]
+    firsts = ["".join(head)] + ["".join(p) for p in parts[1:-1]]
+    tail = _shared_tail(firsts, _split_parts(phrase)[-1])
+    if tail:
+        return [_clean_subject([first, tail]) for first in firsts] + [_clean_subject(parts[-1])]
     single = all(len(p) == 1 and len(p[0]) > 1 for p in parts[1:])
     shared = head[:-1] if len(head) > 1 and len(head[-1]) > 1 and single else []
     return [_clean_subject(parts[0])] + [_clean_subject(shared + p) for p in parts[1:]]
+
+
+def _shared_tail(firsts: list[str], last: list[tuple[str, str]]) -> str:
+    """城镇 | 农村居民人均可支配收入 → 居民人均可支配收入: the head that short parallel modifiers share
+    with the last part of a 分别 list; "" where the parts are whole (破案率和满意率, 刑事案件、治安案件,
+    原煤、原油、天然气产量)."""
+    size = len(firsts[0])
+    text = "".join(w for w, _ in last)
+    if size > _MAX_MODIFIER or any(len(f) != size or f[-1] == text[-1] for f in firsts):
+        return ""
+    tail = text[size:]
+    if len(tail) < 2:
+        return ""
+    first_word = last[0][0]
+    if len(first_word) > size:  # 农村居民: the modifier and the start of the head written as one word
+        return tail if len(first_word) - size >= 2 and last[0][1] != "v" else ""
+    ends = list(itertools.accumulate(len(w) for w, _ in last))
+    if size not in ends[:2]:
+        return ""  # 普惠小微: the modifier of the last part is not as long
+    modifier = last[: ends.index(size) + 1]
+    return tail if all(t != "v" for _, t in modifier) else ""  # 共建“一带一路”国家: a verb, not a modifier
 
 
 def _continues(text: str, a: _Figure, b: _Figure, left: str) -> bool:
@@ -855,7 +914,6 @@ def _continues(text: str, a: _Figure, b: _Figure, left: str) -> bool:
 
 def _assign_subjects(text: str, figures: list[_Figure], clauses: _Clauses) -> None:
     done: set[int] = set()
-    last_group: list[int] = []
     for i, figure in enumerate(figures):
         if i in done:
             continue
@@ -869,12 +927,11 @@ def _assign_subjects(text: str, figures: list[_Figure], clauses: _Clauses) -> No
         left = text[max(lo, prev_end, figure.outer_start - _WINDOW) : figure.outer_start]
         group = _distributive_group(text, figures, i, left, hi)
         if group:
-            subjects = _group_subjects(text, figures, group, last_group, left)
+            subjects = _group_subjects(text, figures, group, text[max(lo, prev_end) : figure.outer_start])
             if subjects is not None:
                 for k, s in zip(group, subjects, strict=True):
                     figures[k].subject = s
                 done.update(group)
-                last_group = group
                 continue
         nxt = figures[i + 1].outer_start if i + 1 < len(figures) and figures[i + 1].outer_start < hi else hi
         right = text[figure.outer_end : min(nxt, figure.outer_end + _WINDOW)]
@@ -884,16 +941,21 @@ def _assign_subjects(text: str, figures: list[_Figure], clauses: _Clauses) -> No
 
 
 def _group_subjects(
-    text: str, figures: list[_Figure], group: list[int], last_group: list[int], left: str
+    text: str, figures: list[_Figure], group: list[int], left: str
 ) -> list[str | None] | None:
-    """The subjects of a 分别 list: one part of the subject each, or those of the list just before
-    (分别新增12项和44项，累计分别达到64项和288项)."""
-    phrase = _words_before(left[: left.rfind(_distributive_word(left))])
+    """The subjects of a 分别 list: one part of the subject each (``left`` is the clause before the
+    list), or those of as many figures just before in the sentence (分别新增12项和44项，累计分别达到64项
+    和288项; 接待游客3亿人次，游客花费3595亿元，分别增长14%和21%)."""
+    phrase = _words_before(left[: left.rfind(_distributive_word(left))], parts=True)
     if phrase:
         return _distribute(phrase, len(group))
-    if len(last_group) == len(group) and _continues(text, figures[last_group[-1]], figures[group[0]], ""):
-        return [figures[k].subject for k in last_group]
-    return None
+    first = group[0] - len(group)
+    if first < 0 or any(
+        c in _SENTENCE_BREAKS for c in text[figures[first].outer_end : figures[group[0]].outer_start]
+    ):
+        return None
+    subjects = [figures[k].subject for k in range(first, group[0])]
+    return subjects if None not in subjects and len(set(subjects)) == len(subjects) else None
 
 
 def _linked(figures: list[_Figure], i: int) -> int | None:
@@ -917,8 +979,8 @@ def _distributive_group(text: str, figures: list[_Figure], i: int, left: str, hi
         return []
     tail = left[left.rfind(word) + len(word) :].strip()
     verbs = _words("link", "action", "change")
-    if tail and not all(w in verbs for w in cut(tail)):
-        return []
+    if tail and not all(w in verbs or t in _PLAIN_VERB_TAGS for w, t in _pos(tail)):
+        return []  # 分别为, 分别参保; not 分别占全省的
     group = [i]
     k = i
     while k + 1 < len(figures) and figures[k + 1].outer_start < hi and len(group) < _MAX_GROUP:
