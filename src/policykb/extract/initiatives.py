@@ -2,7 +2,8 @@
 
 An article names an initiative by putting it in quotation marks (“枫桥经验”, "情指行", 「两队一室」).
 :func:`extract_quoted_terms` finds those and leaves out what quotation marks also wrap: quoted speech,
-one-character emphasis, dates, plain metaphors and lists of offences. :func:`canonical_form` gives the
+one-character emphasis, dates, plain metaphors and figures of speech, words cited as words, streaks
+of results, problems and lists of offences. :func:`canonical_form` gives the
 key that the variants of one initiative share (一室两队 = 两队一室, 一村(格)一警 = 一村一警).
 A :class:`Lexicon` gathers the terms seen quoted anywhere, and :func:`find_lexicon_terms` finds their
 unquoted mentions in any text.
@@ -57,6 +58,11 @@ _LEVEL_AFTER = re.compile(r"[两二三四五六]级")
 _DASH = re.compile(r"[—–－-]")
 _CONTRAST_AFTER = re.compile(r"(?:[与和同跟及][“\"＂「][^”\"＂」]{1,12}[”\"＂」])?的?(?:辩证)?关系")
 _CONTRAST_BEFORE = re.compile(r"[”\"＂」][与和同跟及]$")
+# “青山”与“金山”共映, “颜值”与“价值”齐升: two images going on together.
+_TOGETHER = "共齐并"
+_PAIRED_AFTER = re.compile(rf"[与和][“\"＂][^”\"＂]{{1,3}}[”\"＂][{_TOGETHER}]")
+# 18连增, 九连A, 六连冠: a streak of results, not a programme.
+_STREAK = re.compile(r"[\d零一二两三四五六七八九十百]+连[^\W\d_]")
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
 # Width folding that keeps offsets: full-width ASCII to ASCII, the middle dots to ·.
 _WIDTH_FOLD: dict[int, int | str] = {
@@ -104,7 +110,27 @@ def _cue_pattern(kind: str) -> re.Pattern[str]:
         return re.compile(rf"等.{{0,14}}?(?:{words})+(?:行为|活动|案件)?(?=、|$)")
     if kind == "theme":  # 围绕“……”这一主题, 以“……”为主题
         return re.compile(rf"(?:这一|这个|为)(?:{words})")
+    if kind in ("script", "pair", "counted"):  # right before the quote
+        return re.compile(rf"(?:{words})$")
+    if kind == "vessel":  # “奋斗者”号, not 号召 or 号令
+        return re.compile(rf"(?:{words})(?![召令])")
+    if kind == "attitude":  # 以“……”的定力
+        return re.compile(rf"的?(?:{words})")
+    if kind == "imagery":  # 播撒“……”, 绘就美丽乡村“……”; a one-character verb (吹, 送) right before
+        long = "|".join(re.escape(w) for w in _cues()[kind] if len(w) > 1)
+        short = "".join(re.escape(w) for w in _cues()[kind] if len(w) == 1)
+        return re.compile(rf"(?:(?:{long})[\u4e00-\u9fff]{{0,8}}|[{short}])$")
+    if kind == "turn":  # “A”变成“B”: the verb and at most a few characters between the quotes
+        return re.compile(rf"\s*(?:{words})[^，,。；;：:“”\"＂]{{0,8}}[“\"＂]")
     return re.compile(rf"(?:{words})")  # right after the quote
+
+
+@cache
+def _turned_from() -> re.Pattern[str]:
+    """The context before the second quote of “A”变成“B”."""
+    words = "|".join(re.escape(w) for w in _cues()["turn"])
+    gap = r"[^，,。；;：:“”\"＂]{0,8}"
+    return re.compile(rf"[”\"＂]{gap}(?:{words}){gap}$")
 
 
 # --------------------------------------------------------------------------- cleaning and keys
@@ -360,6 +386,75 @@ def _is_level_chain(term: str, after: str) -> bool:
     return bool(_DASH.search(term)) and bool(_LEVEL_AFTER.match(after))
 
 
+def _is_plain_word(term: str) -> bool:
+    """A few Chinese characters with no number and no name head: the shape a figure of speech has.
+
+    >>> _is_plain_word("安全种子"), _is_plain_word("两个维护"), _is_plain_word("蓝天保卫战")
+    (True, False, False)
+    """
+    if not 2 <= len(term) <= 6 or term[0] in _NUMERALS or not all(_is_cjk(ch) for ch in term):
+        return False
+    return not term.endswith(_cues()["head"])
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def _is_figure(text: str, open_mark: int, close_mark: int, term: str) -> bool:
+    """Whether a quoted plain word is a figure of speech by the words around it.
+
+    An image is the object of a verb of painting, sowing or writing and ends the phrase (播撒“安全
+    种子”，); two figures are set against each other (少说“不好办”多说“怎么办”) or one is turned
+    into the other (把“愿景图”变成“实景图”); a figure is counted as a thing (这柄“玉如意”); a
+    verb phrase ends in a complement (让文物“活起来”).
+
+    >>> t = "交出“民生答卷”，交出“民生答卷”品牌，既“放得活”又“管得好”，这柄“玉如意”"
+    >>> [_is_figure(t, a, b, t[a + 1 : b]) for a, b in _quote_spans(t)]
+    [True, False, True, True, True]
+    """
+    if not _is_plain_word(term):
+        return False
+    before = text[max(0, open_mark - 24) : open_mark]
+    after = text[close_mark + 1 : close_mark + 16]
+    ends_phrase = not after or after[0] in _CLOSING_PUNCT or after[0] == "\n"
+    if ends_phrase and _cue_pattern("imagery").search(before):
+        return True
+    if _cue_pattern("pair").search(before) or _cue_pattern("counted").search(before):
+        return True
+    if _cue_pattern("turn").match(after) or _turned_from().search(before):
+        return True
+    if len(term) <= 3 and _is_paired_image(before, after):
+        return True
+    return term.endswith(_cues()["ending"])
+
+
+def _is_paired_image(before: str, after: str) -> bool:
+    """“青山”与“金山”共映: two short words joined by 与 and going on together."""
+    return bool(_PAIRED_AFTER.match(after)) or (
+        bool(_CONTRAST_BEFORE.search(before)) and after[:1] in _TOGETHER
+    )
+
+
+def _is_cited(text: str, open_mark: int, close_mark: int, term: str) -> bool:
+    """Quotes that cite a word, a craft, a streak of results, a problem or a state of mind.
+
+    >>> t = "“人民”二字，“奋斗者”号，“18连增”，“拎马桶”问题，以“长跑”韧劲，“四风”问题"
+    >>> [_is_cited(t, a, b, t[a + 1 : b]) for a, b in _quote_spans(t)]
+    [True, True, True, True, True, False]
+    """
+    before = text[max(0, open_mark - 12) : open_mark]
+    after = text[close_mark + 1 : close_mark + 16]
+    if _STREAK.fullmatch(term) or _cue_pattern("script").search(before):
+        return True
+    if _cue_pattern("word").match(after) or _cue_pattern("vessel").match(after):
+        return True
+    if before.endswith("以") and _cue_pattern("attitude").match(after):
+        return True
+    numbered = term[0] in _NUMERALS or term[0].isdigit()
+    return not numbered and bool(_cue_pattern("problem").match(after))
+
+
 def _is_well_formed(term: str) -> bool:
     if len(term) < 2 or len(term) > MAX_TERM_LEN:
         return False
@@ -388,6 +483,8 @@ def is_initiative(text: str, open_mark: int, close_mark: int, term: str) -> bool
     if _is_listed_offence(after) or _is_contrast(before, after) or _is_level_chain(term, after):
         return False
     if _cue_pattern("storm").search(before):
+        return False
+    if _is_cited(text, open_mark, close_mark, folded) or _is_figure(text, open_mark, close_mark, folded):
         return False
     return not any(_cue_pattern(kind).match(after) for kind in ("theme", "product", "gang"))
 
