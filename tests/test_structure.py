@@ -1390,3 +1390,26 @@ def test_a_review_part_under_a_bare_heading_reports_what_was_done() -> None:
     assert not any(t.startswith(("我们坚持系统治理", "完善立体化治安防控体系")) for t in texts), texts
     assert any(t.startswith("坚持和发展新时代") for t in texts), texts
     assert any(t.startswith("严格落实从严管党治警责任") for t in texts), texts
+
+
+ABSTRACT_ONLY = """坚持改革创新 推动基层治理提质增效
+市公安局党委书记、局长 赵立群
+摘要 推进市域社会治理现代化，必须坚持“三治融合”，打造“蓝盾驿站”服务品牌，守好黄河“生态线”，筑牢江苏南大门。
+关键词 基层治理；改革创新
+一、坚持问题导向
+近年来，全市公安机关深化警务机制改革，社区警务室实现全覆盖。
+二、坚持系统观念
+要推动治理重心下移，夯实基层基础。
+"""
+
+
+def test_the_abstract_is_article_text_for_initiatives_and_regions() -> None:
+    """An abstract may name what the body only paraphrases: its quoted initiatives and its places
+    belong to the article (with spans in the source, and no section)."""
+    article = parse_text(ABSTRACT_ONLY).articles[0]
+    terms = {m.term: m for m in article.initiatives}
+    assert {"三治融合", "蓝盾驿站", "生态线"} <= set(terms)
+    m = terms["三治融合"]
+    assert ABSTRACT_ONLY[m.start : m.end] == "三治融合" and m.section is None
+    assert "江苏省" in {r.region for r in article.regions}
+    assert article.abstract and article.abstract.startswith("推进市域社会治理现代化")

@@ -144,7 +144,7 @@ def parse_article(paras: list[Para], lexicon: Lexicon | None = None) -> Article 
     authors = _authors(header, _title_region(header))
     figures = _figures(body, section_at)
     directives = _directives(body, headings, sections, section_at, is_news(body_paras))
-    initiatives = _initiatives(body, section_at, lexicon)
+    initiatives = _initiatives(body, section_at, lexicon, header)
     regions = _regions(body, header)
     region = _home_region(authors, header, regions)
     start = paras[0].start if paras else 0
@@ -343,13 +343,36 @@ def _numbered_heading_end(headings: list[Heading], k: int, text: str) -> int:
     return 0
 
 
-def _initiatives(body: Body, section_at: _SectionLookup, lexicon: Lexicon | None) -> list[InitiativeMention]:
+def _initiatives(
+    body: Body, section_at: _SectionLookup, lexicon: Lexicon | None, header: Header
+) -> list[InitiativeMention]:
+    """Mentions in the body, and in the title and abstract (part of the article's text too: an
+    abstract may name what the body only paraphrases, 做到“六个坚持”)."""
     out: list[InitiativeMention] = []
+    for para in _header_paras(header):
+        for hit in extract_initiatives(fold_for_matching(para.text), lexicon):
+            if _in_title_or_abstract(header, para, hit.start):
+                s, e = para.span(hit.start, hit.end)
+                out.append(InitiativeMention(hit.term, hit.canonical, hit.quoted, None, s, e))
     for k in range(len(body.paras)):
         for hit in extract_initiatives(body.folded[k], lexicon):
             s, e = body.span(k, hit.start, hit.end)
             out.append(InitiativeMention(hit.term, hit.canonical, hit.quoted, section_at(k, hit.start), s, e))
     return out
+
+
+def _header_paras(header: Header) -> list[Para]:
+    paras = [header.title_para] if header.title and header.title_para is not None else []
+    if header.abstract_para is not None and header.abstract_para is not header.title_para:
+        paras.append(header.abstract_para)
+    return paras
+
+
+def _in_title_or_abstract(header: Header, para: Para, pos: int) -> bool:
+    """A title line may carry a byline after the title (a trailing byline): only the title counts."""
+    if para is header.abstract_para:
+        return True
+    return header.title is not None and pos < len(header.title)
 
 
 def unquoted_mentions(text: str, lexicon: Lexicon) -> list[TermHit]:
@@ -393,6 +416,11 @@ def _regions(body: Body, header: Header) -> list[RegionMention]:
             if para.text.find(hit.name) < len(header.title):
                 s, e = para.span(hit.start, hit.end)
                 out.append(RegionMention(hit.region, hit.code, hit.name, s, e))
+    if header.abstract_para is not None and header.abstract_para is not header.title_para:
+        para = header.abstract_para
+        for hit in find_regions(fold_for_matching(para.text)):
+            s, e = para.span(hit.start, hit.end)
+            out.append(RegionMention(hit.region, hit.code, hit.name, s, e))
     return out
 
 

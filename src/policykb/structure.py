@@ -48,6 +48,7 @@ class Header:
     title_para: Para | None = None
     subtitle: str | None = None
     abstract: str | None = None
+    abstract_para: Para | None = None
     keywords: list[str] = field(default_factory=list)
     bylines: list[Byline] = field(default_factory=list)
     byline_spans: list[tuple[int, int]] = field(default_factory=list)
@@ -97,6 +98,7 @@ def parse_header(paras: list[Para]) -> Header:
             continue
         if _ABSTRACT.match(text) and len(text) > 6:
             h.abstract = _ABSTRACT.sub("", text).strip()
+            h.abstract_para = para
             i += 1
             continue
         if _KEYWORDS.match(text):
