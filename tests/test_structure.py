@@ -1413,3 +1413,27 @@ def test_the_abstract_is_article_text_for_initiatives_and_regions() -> None:
     assert ABSTRACT_ONLY[m.start : m.end] == "三治融合" and m.section is None
     assert "江苏省" in {r.region for r in article.regions}
     assert article.abstract and article.abstract.startswith("推进市域社会治理现代化")
+
+
+WITH_CONTENTS = """目录
+一、基本情况
+二、主要做法
+（一）推行“一村一辅警”工作机制
+三、存在问题
+关于加强农村治安防控的调研报告
+县公安局课题组
+一、基本情况
+全县辖12个乡镇，农村人口占六成以上。
+二、主要做法
+推行辅警驻村制度，实现行政村全覆盖。
+三、存在问题
+警力不足的问题依然存在。
+"""
+
+
+def test_a_table_of_contents_is_article_text_for_initiatives() -> None:
+    """A contents line may name a mechanism the body only describes (“一村一辅警”); the contents
+    lines are not sections of the body."""
+    article = parse_text(WITH_CONTENTS).articles[0]
+    assert "一村一辅警" in {m.term for m in article.initiatives}
+    assert [s.title for s in article.sections] == ["基本情况", "主要做法", "存在问题"]

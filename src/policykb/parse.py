@@ -346,8 +346,8 @@ def _numbered_heading_end(headings: list[Heading], k: int, text: str) -> int:
 def _initiatives(
     body: Body, section_at: _SectionLookup, lexicon: Lexicon | None, header: Header
 ) -> list[InitiativeMention]:
-    """Mentions in the body, and in the title and abstract (part of the article's text too: an
-    abstract may name what the body only paraphrases, 做到“六个坚持”)."""
+    """Mentions in the body, and in the title, abstract and table of contents (the article's text
+    too: an abstract or a contents line may name what the body only paraphrases, 做到“六个坚持”)."""
     out: list[InitiativeMention] = []
     for para in _header_paras(header):
         for hit in extract_initiatives(fold_for_matching(para.text), lexicon):
@@ -365,12 +365,12 @@ def _header_paras(header: Header) -> list[Para]:
     paras = [header.title_para] if header.title and header.title_para is not None else []
     if header.abstract_para is not None and header.abstract_para is not header.title_para:
         paras.append(header.abstract_para)
-    return paras
+    return paras + header.contents
 
 
 def _in_title_or_abstract(header: Header, para: Para, pos: int) -> bool:
     """A title line may carry a byline after the title (a trailing byline): only the title counts."""
-    if para is header.abstract_para:
+    if para is not header.title_para:
         return True
     return header.title is not None and pos < len(header.title)
 

@@ -49,6 +49,7 @@ class Header:
     subtitle: str | None = None
     abstract: str | None = None
     abstract_para: Para | None = None
+    contents: list[Para] = field(default_factory=list)  # a table of contents before the body
     keywords: list[str] = field(default_factory=list)
     bylines: list[Byline] = field(default_factory=list)
     byline_spans: list[tuple[int, int]] = field(default_factory=list)
@@ -90,10 +91,13 @@ def parse_header(paras: list[Para]) -> Header:
             i += 1
             continue
         if _TOC_HEAD.match(text):
-            i += 1 + _is_toc(paras, i + 1)
+            toc = _is_toc(paras, i + 1)
+            h.contents.extend(paras[i + 1 : i + 1 + toc])
+            i += 1 + toc
             continue
         toc = _is_toc(paras, i)
         if toc and h.title is None:
+            h.contents.extend(paras[i : i + toc])
             i += toc
             continue
         if _ABSTRACT.match(text) and len(text) > 6:
