@@ -93,6 +93,27 @@ class _Router:
             ends[k] = end + 1
         return ends
 
+    def block_words(self, block: str) -> list[tuple[str, bool]]:
+        """The words of the route through one block, each with whether it is a run of single
+        letters and digits (jieba joins those: its "eng" words)."""
+        ends = self.ends(block)
+        out: list[tuple[str, bool]] = []
+        x, n, buf = 0, len(block), ""
+        while x < n:
+            y = ends[x]
+            word = block[x:y]
+            if y - x == 1 and _ALNUM.match(word):
+                buf += word  # single letters and digits run together
+            else:
+                if buf:
+                    out.append((buf, True))
+                    buf = ""
+                out.append((word, False))
+            x = y
+        if buf:
+            out.append((buf, True))
+        return out
+
     def words(self, text: str) -> list[str]:
         """``list(tokenizer.cut(text, HMM=False))``."""
         out: list[str] = []
@@ -100,21 +121,7 @@ class _Router:
             if not block:
                 continue
             if _HAN.match(block):
-                ends = self.ends(block)
-                x, n, buf = 0, len(block), ""
-                while x < n:
-                    y = ends[x]
-                    word = block[x:y]
-                    if y - x == 1 and _ALNUM.match(word):
-                        buf += word  # single letters and digits run together
-                    else:
-                        if buf:
-                            out.append(buf)
-                            buf = ""
-                        out.append(word)
-                    x = y
-                if buf:
-                    out.append(buf)
+                out.extend(word for word, _ in self.block_words(block))
             else:
                 for part in _SKIP.split(block):
                     if _SKIP.match(part):
@@ -128,21 +135,7 @@ class _Router:
         out: list[tuple[str, str]] = []
         for block in _HAN_POS.split(text):
             if _HAN_POS.match(block):
-                ends = self.ends(block)
-                x, n, buf = 0, len(block), ""
-                while x < n:
-                    y = ends[x]
-                    word = block[x:y]
-                    if y - x == 1 and _ALNUM.match(word):
-                        buf += word
-                    else:
-                        if buf:
-                            out.append((buf, "eng"))
-                            buf = ""
-                        out.append((word, tags.get(word, "x")))
-                    x = y
-                if buf:
-                    out.append((buf, "eng"))
+                out.extend((w, "eng" if eng else tags.get(w, "x")) for w, eng in self.block_words(block))
             else:
                 for part in _SKIP.split(block):
                     if _SKIP.match(part):
