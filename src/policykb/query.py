@@ -141,21 +141,16 @@ def provinces(conn: Connection, term: str) -> ProvinceAnswer:
 def articles_by_region(conn: Connection, initiative_id: int) -> list[tuple[int, int, int]]:
     """(home region id, article count, first article id) of the articles mentioning an initiative.
 
-    Both sides are read from covering indexes: the mentions' (variant_id, document_id) and the
-    documents' (region_id, id), whose entries are tested against the set of mentioning articles.
-    ``id + 0`` keeps SQLite from fetching each mentioning article's row by id instead: a page read
-    apiece, as the body is stored with it (2.5× slower for an initiative in most of 20,000 articles).
+    Read from ``document_variants`` alone (one row per article and spelling, clustered on the
+    spelling, the article's region in the row): for an initiative named in most of 20,000 articles
+    that is some 17,000 rows, where the mentions are three times as many.
     """
-    d, im, v = t.documents.c, t.initiative_mentions.c, t.initiative_variants.c
-    mentioning = (
-        select(im.document_id)
-        .join(t.initiative_variants, v.id == im.variant_id)
-        .where(v.initiative_id == initiative_id)
-    )
+    dv, v = t.document_variants.c, t.initiative_variants.c
     q = (
-        select(d.region_id, func.count(), func.min(d.id))
-        .where(d.region_id.is_not(None), (d.id + 0).in_(mentioning))
-        .group_by(d.region_id)
+        select(dv.region_id, func.count(func.distinct(dv.document_id)), func.min(dv.document_id))
+        .join(t.initiative_variants, v.id == dv.variant_id)
+        .where(v.initiative_id == initiative_id, dv.region_id.is_not(None))
+        .group_by(dv.region_id)
     )
     return [(int(r), int(n), int(first)) for r, n, first in conn.execute(q) if r is not None]
 
@@ -729,6 +724,7 @@ _TABLES = (
     "initiatives",
     "initiative_variants",
     "initiative_mentions",
+    "document_variants",
     "regions",
     "document_regions",
 )

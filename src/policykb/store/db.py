@@ -24,7 +24,7 @@ from ..errors import DatabaseError
 DEFAULT_DB = "policykb.db"
 # The newest migration. Opening a database at this revision needs no Alembic import, so query
 # commands start fast; tests/test_store.py checks that it is the head of migrations/.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 BUSY_TIMEOUT_MS = 60_000
 
 

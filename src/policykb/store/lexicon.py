@@ -17,7 +17,7 @@ from ..fold import fold_for_matching
 from ..parse import unquoted_mentions
 from . import models as m
 from .search import documents_containing
-from .write import _insert_ignore, variant_ids
+from .write import _insert_ignore, variant_ids, write_document_variants
 
 
 def load_lexicon(engine: Engine) -> tuple[Lexicon, int]:
@@ -139,8 +139,8 @@ def _lacking_by_scanning(
 
 
 def _refresh_document(conn: Connection, doc_id: int, lexicon: Lexicon) -> int:
-    body, omap_json = conn.execute(
-        select(m.Document.body, m.Document.offset_map).where(m.Document.id == doc_id)
+    body, omap_json, region_id = conn.execute(
+        select(m.Document.body, m.Document.offset_map, m.Document.region_id).where(m.Document.id == doc_id)
     ).one()
     omap = OffsetMap.from_pieces(json.loads(omap_json))
     taken = [
@@ -181,6 +181,7 @@ def _refresh_document(conn: Connection, doc_id: int, lexicon: Lexicon) -> int:
         )
     if rows:
         conn.execute(_insert_ignore(conn, m.InitiativeMention), rows)
+        write_document_variants(conn, doc_id, region_id, [ids[h.term] for h, _, _ in hits])
     return len(rows)
 
 

@@ -183,6 +183,13 @@ class InitiativeVariant(Base):
     origin: Mapped[str]
 
 
+class DocumentVariant(Base):
+    __table__ = t.document_variants
+    variant_id: Mapped[int]
+    document_id: Mapped[int]
+    region_id: Mapped[int | None]
+
+
 class InitiativeMention(Base):
     __table__ = t.initiative_mentions
     id: Mapped[int]

@@ -231,6 +231,18 @@ initiative_mentions = Table(
     Index("ix_initiative_mentions_variant_document", "variant_id", "document_id"),
 )
 
+# Each article once per spelling it mentions, with the article's home region (kept in step with
+# initiative_mentions by the writers): "which provinces mention X" reads these rows only, one per
+# article, where a common initiative has several mentions an article. Clustered on its key in SQLite.
+document_variants = Table(
+    "document_variants",
+    metadata,
+    Column("variant_id", Integer, _cascade("initiative_variants.id"), primary_key=True),
+    Column("document_id", Integer, _cascade("documents.id"), primary_key=True, index=True),
+    Column("region_id", Integer, ForeignKey("regions.id")),
+    sqlite_with_rowid=False,
+)
+
 # A term first seen in a file whose unquoted mentions in older articles are still to be added.
 # Written in the file's own transaction and deleted once the refresh is done, so a crash between
 # the two loses nothing: the next ingest finishes the work.

@@ -215,7 +215,7 @@ def _write_article(
                 for d in a.directives
             ],
         )
-    new_variants = _write_initiatives(conn, doc_id, a, sid, known)
+    new_variants = _write_initiatives(conn, doc_id, a, sid, known, regions.get(a.region))
     _write_regions(conn, doc_id, a, regions)
     return doc_id, new_variants
 
@@ -395,7 +395,9 @@ def _display(key: str, pairs: dict[str, str]) -> str:
     return spellings[0] if spellings else key
 
 
-def _write_initiatives(conn: Connection, doc_id: int, a: Article, sid: Any, known: VariantIds) -> list[int]:
+def _write_initiatives(
+    conn: Connection, doc_id: int, a: Article, sid: Any, known: VariantIds, region_id: int | None
+) -> list[int]:
     if not a.initiatives:
         return []
     pairs = {x.term: x.canonical for x in a.initiatives}
@@ -416,7 +418,14 @@ def _write_initiatives(conn: Connection, doc_id: int, a: Article, sid: Any, know
         ],
         ignore=True,
     )
+    write_document_variants(conn, doc_id, region_id, [ids[x.term] for x in a.initiatives])
     return created
+
+
+def write_document_variants(conn: Connection, doc_id: int, region: int | None, variants: list[int]) -> None:
+    """Record that an article mentions these spellings (kept in step with its mentions)."""
+    rows = [{"variant_id": v, "document_id": doc_id, "region_id": region} for v in dict.fromkeys(variants)]
+    _bulk_insert(conn, m.DocumentVariant, rows, ignore=True)
 
 
 def _write_regions(conn: Connection, doc_id: int, a: Article, regions: RegionIds) -> None:
