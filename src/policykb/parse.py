@@ -170,10 +170,12 @@ def parse_article(paras: list[Para], lexicon: Lexicon | None = None) -> Article 
 
 
 def _title_region(header: Header) -> str | None:
-    if not header.title:
-        return None
-    found = [r.region for r in find_regions(header.title)]
-    return Counter(found).most_common(1)[0][0] if found else None
+    """The region the title names most, else the subtitle's (——某省公安机关…纪实)."""
+    for line in (header.title, header.subtitle):
+        found = [r.region for r in find_regions(line)] if line else []
+        if found:
+            return Counter(found).most_common(1)[0][0]
+    return None
 
 
 def _authors(header: Header, title_region: str | None) -> list[Author]:
@@ -187,14 +189,28 @@ def _authors(header: Header, title_region: str | None) -> list[Author]:
     return out
 
 
-_LOCAL_OFFICE = re.compile(r"^(省|市|自治区|区|州|盟|县|旗|省人民政府|市人民政府|自治区人民政府)")
+# An office printed without its place: of the province (省长, 代省长, 常务副省长, 公安厅厅长, 厅长) or of a
+# place in it (市公安局局长).
+_LOCAL_OFFICE = re.compile(r"^(?:代|常务)?副?(?:省|市|自治区|区|州|盟|县|旗|公安厅|厅)")
+
+
+# The party committee of a place printed glued to it (磐安县委常委, 黔东南州委书记): the place is what
+# comes before 委.
+_PARTY_COMMITTEE = re.compile(r"^(\w{2,12}?[省市县区州旗盟])委")
+
+
+def _region_of_office(position: str) -> str | None:
+    region = region_of_position(position)
+    if region is None and (m := _PARTY_COMMITTEE.match(position)):
+        region = region_of_position(m.group(1))
+    return region
 
 
 def _region_of(b: Byline, title_region: str | None) -> str | None:
-    """The region named in the positions; for an office printed without its place (省长,
-    自治区主席), the region of the article's title, as a reader takes it."""
-    for pos in b.positions:
-        region = region_of_position(pos)
+    """The region named in the positions (or the workplace); for an office printed without its
+    place (省长, 自治区主席, 厅长), the region of the article's title, as a reader takes it."""
+    for pos in (*b.positions, b.unit):
+        region = _region_of_office(pos) if pos else None
         if region:
             return region
     if title_region and any(_LOCAL_OFFICE.match(p) for p in b.positions):
@@ -434,10 +450,13 @@ def _home_region(authors: list[Author], header: Header, regions: list[RegionMent
     for a in authors:
         if a.region:
             return a.region
-    if header.title:
-        in_title = [r.region for r in find_regions(header.title)]
-        if in_title:
-            return Counter(in_title).most_common(1)[0][0]
+    for group in header.groups:  # 某省某县公安局课题组
+        region = region_of_position(group)
+        if region:
+            return region
+    title_region = _title_region(header)
+    if title_region:
+        return title_region
     if header.title and _NATIONAL.search(header.title):
         return None
     counts = Counter(r.region for r in regions)

@@ -2,15 +2,16 @@
 
 A magazine compilation holds an editor's preface (ending ``--编者``) and several signed
 articles, each opening with a title line that ends in its author's positions and name, or a
-title followed by a ``■ NAME`` line. Each signed article becomes its own segment; the preface
-is not an article. A file without several signed heads is one article.
+title followed by a byline line (``■ NAME``, ``文/NAME``, ``本刊记者 NAME``, ``POSITION NAME``).
+Each signed article becomes its own segment; the preface is not an article. A file without
+several signed heads is one article.
 """
 
 from __future__ import annotations
 
 import re
 
-from .byline import parse_editor, parse_mark_byline, parse_trailing_byline
+from .byline import parse_byline_line, parse_editor, parse_mark_byline, parse_trailing_byline
 from .clean import CleanDoc, Para
 
 _PREFACE_END = re.compile(r"^[-—–－]{1,3}\s*编\s*者\s*$|^[（(]\s*编\s*者\s*[）)]$|编者按")
@@ -43,7 +44,9 @@ def article_heads(paras: list[Para]) -> list[int]:
         trailing = parse_trailing_byline(para.raw)
         if trailing is not None and "。" not in para.text:
             heads.append(_head_start(paras, i, bool(trailing.prefix)))
-        elif parse_mark_byline(para.raw):
+        elif parse_mark_byline(para.raw) or (
+            "。" not in para.text and parse_byline_line(para.raw, bare=False)
+        ):
             heads.append(_head_start(paras, i, False))
     return sorted(set(heads))
 

@@ -8,25 +8,32 @@ leading table of contents dropped and appendices (附件, 名词解释, footnote
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, replace
 
 from .byline import (
+    AuthorNote,
     Byline,
+    has_surname,
+    is_group_signature,
     is_position,
     parse_author_line,
+    parse_author_note,
+    parse_byline_line,
     parse_caption,
     parse_editor,
+    parse_editors,
     parse_mark_byline,
     parse_reporters,
     parse_trailing_byline,
 )
 from .clean import Para, ends_open, join_paras
-from .lexicon import read_lines
 from .outline import match_enumeration, match_marker
 from .split import is_prose
 
-_ABSTRACT = re.compile(r"^[【\[]?\s*(?:内容)?摘\s*要\s*[】\]]?\s*[:：]?\s*")
+# 摘要, 内容摘要, 内容提要; a bare 提要 only before its colon or bracket (提要求 opens a sentence)
+_ABSTRACT = re.compile(
+    r"^[【\[]?\s*(?:(?:内容)?摘\s*要|内容提要|提\s*要(?=\s*[】\]:：]))\s*[】\]]?\s*[:：]?\s*"
+)
 _KEYWORDS = re.compile(r"^[【\[]?\s*关\s*键\s*[词字]\s*[】\]]?\s*[:：]?\s*")
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－|──)\s*")
 _DOC_TYPE = re.compile(
@@ -38,6 +45,7 @@ _APPENDIX = re.compile(
 # A salutation or the addressees of an official document: the body follows it.
 _GREETING = re.compile(r"^各位代表[:：]?$|^同志们[:：，,]?$|^[^。！？]{2,80}[:：]$")
 _TOC_HEAD = re.compile(r"^目\s*录$")
+_COLUMN = re.compile(r"^【[^【】]{2,12}】$")  # a magazine column's name above the title: 【特别策划】
 _STATE_DOC = re.compile(r"^(国[办发]|[^\s]{1,6}[发办函字])\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号$")
 
 
@@ -54,6 +62,7 @@ class Header:
     bylines: list[Byline] = field(default_factory=list)
     byline_spans: list[tuple[int, int]] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)  # bodies signing the article (某县公安局课题组)
     body_start: int = 0
 
 
@@ -82,12 +91,20 @@ def parse_header(paras: list[Para]) -> Header:
     while i < n:
         para = paras[i]
         text, raw = para.text, para.raw
+        note = parse_author_note(raw) if len(text) < 200 else None
+        if note is not None:
+            _add_note(h, note, para)
+            i += 1
+            continue
         if para.kind == "clutter":
             _meta_byline(h, para)
             i += 1
             continue
         if para.kind == "artifact":
             _footnote_byline(h, para)
+            i += 1
+            continue
+        if h.title is None and _COLUMN.match(text):
             i += 1
             continue
         if _TOC_HEAD.match(text):
@@ -113,6 +130,15 @@ def parse_header(paras: list[Para]) -> Header:
             i += 1
             break
         if _STATE_DOC.match(text):
+            i += 1
+            continue
+        names = parse_byline_line(raw, bare=h.title is not None) if "。" not in text else []
+        if names:
+            _add_bylines(h, names, para)
+            i += 1
+            continue
+        if h.title is not None and is_group_signature(text):
+            h.groups.append(text)
             i += 1
             continue
         marks = parse_mark_byline(raw)
@@ -192,13 +218,29 @@ def _is_name_line(raw: str) -> bool:
         return False
     if "·" in s:
         return True
-    name = s.replace(" ", "")
-    return name[:2] in _surnames() or name[0] in _surnames()
+    return has_surname(s.replace(" ", ""))
 
 
-@cache
-def _surnames() -> frozenset[str]:
-    return frozenset(w for line in read_lines("surnames.txt") for w in line.split())
+def _add_bylines(h: Header, bylines: list[Byline], para: Para) -> None:
+    """Bylines of a line; one naming an author already seen gives that author its offices."""
+    for b in bylines:
+        k = next((k for k, seen in enumerate(h.bylines) if seen.name == b.name), None)
+        if k is None:
+            h.bylines.append(b)
+            h.byline_spans.append((para.start, para.end))
+        elif not h.bylines[k].positions and b.positions:
+            h.bylines[k] = replace(h.bylines[k], positions=b.positions)
+
+
+def _add_note(h: Header, note: AuthorNote, para: Para) -> None:
+    """A note's offices or workplace go to the author it names, else to the first without any."""
+    for k, b in enumerate(h.bylines):
+        if (note.name is None or b.name == note.name) and not b.positions and not b.unit:
+            h.bylines[k] = replace(b, positions=note.positions, unit=note.unit)
+            return
+    if note.name and all(b.name != note.name for b in h.bylines):
+        h.bylines.append(Byline(note.name, note.positions, unit=note.unit))
+        h.byline_spans.append((para.start, para.end))
 
 
 def _caption_byline(h: Header, para: Para) -> None:
@@ -249,10 +291,18 @@ def _continues_title(title: str, line: str) -> bool:
     )
 
 
+def _add_editors(h: Header, names: list[str]) -> None:
+    h.editors.extend(n for n in names if n not in h.editors)
+
+
 def _meta_byline(h: Header, para: Para) -> None:
-    editor = parse_editor(para.raw)
-    if editor and editor not in h.editors and not para.raw.strip().startswith(("作者", "来源")):
-        h.editors.append(editor)
+    editors = parse_editors(para.raw)
+    if editors and not para.raw.strip().startswith(("作者", "来源")):
+        _add_editors(h, editors)
+        return
+    names = parse_byline_line(para.raw)
+    if names:
+        _add_bylines(h, names, para)
         return
     found = parse_author_line(para.raw)
     if found and found[1]:
@@ -262,6 +312,14 @@ def _meta_byline(h: Header, para: Para) -> None:
 
 def _footnote_byline(h: Header, para: Para) -> None:
     """A 作者：… footnote: its positions go to the author that has none yet."""
+    note = parse_author_note(para.raw)
+    if note is not None:
+        _add_note(h, note, para)
+        return
+    names = parse_byline_line(para.raw)
+    if names:  # 作者：张三 李四, 作者：张三，某省公安厅副厅长
+        _add_bylines(h, names, para)
+        return
     found = parse_author_line(para.raw)
     if not found:
         return
@@ -288,10 +346,13 @@ def collect_body(paras: list[Para], h: Header) -> list[Para]:
         if para.kind == "clutter":
             _meta_byline(h, para)
             continue
-        editor = parse_editor(para.raw) if len(para.text) < 20 else None
-        if editor:
-            if editor not in h.editors:
-                h.editors.append(editor)
+        editors = parse_editors(para.raw) if len(para.text) < 20 else []
+        if editors:
+            _add_editors(h, editors)
+            continue
+        note = parse_author_note(para.raw) if len(para.text) < 200 else None
+        if note is not None:
+            _add_note(h, note, para)
             continue
         if _APPENDIX.match(para.text) and body:
             break
