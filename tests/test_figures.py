@@ -263,6 +263,17 @@ SUBJECT_CASES = [
         "全国文明城市",
         marks=pytest.mark.xfail(strict=True, reason="two whole names of the same length read as modifiers"),
     ),
+    # a verb alone before the figure takes it as its object where the clause goes on (gov-work-reports)
+    ("筹措7亿元实施就业惠民工程，开展稳岗扩容提质行动", "7亿元", None),
+    ("确定4.5%左右的增长目标，在实际工作中努力争取更好结果", "4.5%", "增长目标"),
+    ("今年将办好12类45件民生实事", "12类", None),
+    ("三年安排450亿元支持以AI为引领的新质生产力发展", "450亿元", None),
+    ("城镇新增就业86万人。", "86万人", "就业"),  # the clause ends at the figure: the verb stays
+    ("办结率99.26%居全国前列", "99.26%", "办结率"),  # own: a suffix makes a noun
+    # a change through any short verb once 由/从 opens it; a range reads past its upper end
+    ("跨部门综合监管事项从39个拓展到91个", "39个", "跨部门综合监管事项"),
+    ("在“世界500强”排名由369位上升到235位", "369位", "强排名"),
+    ("支持有条件的幼儿园招收2—3岁幼儿", "2", "幼儿"),
     # 分别 with nothing before it: the figures just before in the sentence, in order (gov-work-reports)
     ("全年接待游客突破3亿人次，游客花费3595.42亿元，分别增长14%和21%", "14%", "接待游客"),
     ("全年接待游客突破3亿人次，游客花费3595.42亿元，分别增长14%和21%", "21%", "游客花费"),
@@ -294,6 +305,8 @@ ROLE_CASES = [
     ("专精特新企业从80户增加到810户", ["start", "end"]),
     ("城镇化率由52.23%提高到58.08%", ["start", "end"]),
     ("占比从31.1%降至22.5%", ["start", "end"]),
+    ("跨部门综合监管事项从39个拓展到91个", ["start", "end"]),  # gov-work-reports: any short verb
+    ("企业从8家发展至20家", ["start", "end"]),
     ("刑事案件下降12%、治安案件下降9%", [None, None]),
     ("服刑期限为3至5年", [None, None]),
 ]

@@ -592,8 +592,10 @@ def _fractions(text: str, quotes: list[tuple[int, int]]) -> list[_Figure]:
 
 @cache
 def _change_pattern() -> re.Pattern[str]:
-    """What stands between the two figures of a change: 上升到, 降至, 提高到 …"""
-    return re.compile(rf"(?:{alternation(_words('change'))})?(?:{alternation(_words('change_to'))})")
+    """What stands between the two figures of a change: 上升到, 降至, 提高到, 拓展到 (any short verb
+    before 到/至: the change needs 由/从 before its first figure as well)."""
+    verb = rf"(?:{alternation(_words('change'))}|[\u4e00-\u9fff]{{1,2}})"
+    return re.compile(rf"{verb}?(?:{alternation(_words('change_to'))})")
 
 
 def _mark_changes(text: str, figures: list[_Figure], clauses: _Clauses) -> None:
@@ -820,19 +822,35 @@ def _subject_after(right: str, unit: Unit) -> tuple[str | None, bool, bool]:
     return None, led, False
 
 
-def _subject_of(left: str, right: str, unit: Unit) -> str | None:
+def _subject_of(left: str, right: str, unit: Unit, *, more: bool = False) -> str | None:
     """52个警务室 (after) or 警务室52个 (before); after 的, a noun before wins (民警不少于3人的标准)
-    unless what stands before is no noun phrase (可申请最高不超过300万元的创业担保贷款)."""
+    unless what stands before is no noun phrase (可申请最高不超过300万元的创业担保贷款).
+
+    ``more``: the clause goes on after the figure. A verb alone before the figure then takes it as
+    its object (筹措7亿元实施…, 确定4.5%左右的增长目标): it is no subject; a clause that ends at the
+    figure keeps it (城镇新增就业86万人).
+    """
     after, led, nominal = _subject_after(right, unit)
     if after and nominal and not led:
         return after
     phrase = _words_before(left)
     before = _clean_subject([w for w, _ in phrase])
+    if before and (more or led) and _is_verbal(phrase):
+        return after if nominal else None
     if before and led and nominal and (not _ends_nominal(phrase) or _acts_on_figure(left)):
         return after  # 群众可获得不超过5万元的奖励金: the noun before is the agent, not what is measured
     if before and (led or not nominal):
         return before  # 民警不少于3人的配备标准; 平房2008户申请式退租
     return after or before
+
+
+def _is_verbal(phrase: list[tuple[str, str]]) -> bool:
+    """A phrase without a noun in it (筹措, 确定, 努力): not a noun phrase, unless a noun suffix ends
+    it (化解率)."""
+    words = [(w, t) for w, t in phrase if w not in _QUOTE_CHARS]
+    if not words or words[-1][0][-1] in _words("suffix"):
+        return False
+    return not any(t in _NOUN_TAGS for _, t in words)
 
 
 def _acts_on_figure(left: str) -> bool:
@@ -933,11 +951,21 @@ def _assign_subjects(text: str, figures: list[_Figure], clauses: _Clauses) -> No
                     figures[k].subject = s
                 done.update(group)
                 continue
-        nxt = figures[i + 1].outer_start if i + 1 < len(figures) and figures[i + 1].outer_start < hi else hi
-        right = text[figure.outer_end : min(nxt, figure.outer_end + _WINDOW)]
-        figure.subject = _subject_of(left, "" if figure.role == "start" else right, figure.unit)
+        # the lower end of a range (3—12个月的就业见习) reads what follows the upper end
+        j = figure.partner if figure.partner is not None and figure.partner > i else i
+        end = figures[j].outer_end
+        nxt = figures[j + 1].outer_start if j + 1 < len(figures) and figures[j + 1].outer_start < hi else hi
+        right = "" if figure.role == "start" else text[end : min(nxt, end + _WINDOW)]
+        more = figure.role != "start" and _goes_on(text[end:hi])  # not the change itself (排名由369位上升到…)
+        figure.subject = _subject_of(left, right, figure.unit, more=more)
         if figure.subject is None and i and _continues(text, figures[i - 1], figure, left):
             figure.subject = figures[i - 1].subject
+
+
+def _goes_on(rest: str) -> bool:
+    """Whether words follow a figure in its clause (12类45件民生实事, 7亿元实施…)."""
+    rest = rest.lstrip(" " + _QUOTE_CHARS)
+    return bool(rest) and not _is_punct(rest[0])
 
 
 def _group_subjects(
