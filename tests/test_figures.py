@@ -270,6 +270,30 @@ SUBJECT_CASES = [
     ("三年安排450亿元支持以AI为引领的新质生产力发展", "450亿元", None),
     ("城镇新增就业86万人。", "86万人", "就业"),  # the clause ends at the figure: the verb stays
     ("办结率99.26%居全国前列", "99.26%", "办结率"),  # own: a suffix makes a noun
+    # what the counted things achieve is no part of them (gov-work-reports)
+    ("“小巨人”企业45家，2人当选中国工程院院士，47人入选科技领域国家重点人才计划", "47人", None),
+    ("12个项目获国家科学技术奖，其中1项获技术发明奖一等奖", "12个", "项目"),
+    ("承办第十四届全国冬季运动会，7个城市获评全国文明城市", "7个", "城市"),
+    ("34款创新药械获批上市，国际医药创新公园新引入8家跨国药企", "34款", "创新药械"),
+    ("6部文艺作品获“五个一工程”优秀作品奖", "6部", "文艺作品"),
+    # after a preposition or a pivot verb, the verb after the counted noun is the clause's own
+    ("累计为29个省份保供煤炭超35亿吨、居全国首位", "29个", "省份"),
+    ("为380个老旧小区引入物业服务", "380个", "老旧小区"),
+    ("与25家央企签署投资协议9400亿元", "25家", "央企"),
+    ("精准帮扶7.2万名就业困难人员实现就业", "7.2万名", "就业困难人员"),
+    ("累计帮扶42.6万人消除返贫致贫风险", "42.6万人", None),
+    ("今年为5000名困难群众发放临时救助金", "5000名", "困难群众"),  # own
+    # a clause ending in 的 between a count and what it counts; not after a duration (gov-work-reports)
+    ("努力建成10条超五百亿级的市域特色链", "10条", "市域特色链"),
+    ("建成20个具有区域影响力的创新平台", "20个", "创新平台"),  # own
+    ("充分展示60年来我区各项事业取得的历史性成就", "60年", None),
+    # the opening of the noun after a figure, as jieba cuts it (gov-work-reports)
+    ("关停淘汰10万千瓦及以下燃煤机组", "10万千瓦", "燃煤机组"),
+    ("深入推进，新设8所本科院校，高等教育毛入学率提高8个百分点", "8所", "本科院校"),
+    ("新设台企户数连续4年居大陆首位，累计出台326项两岸共通标准", "326项", "两岸共通标准"),
+    ("完成5.7万个分类桶站规范化提升，11座厨余垃圾处理设施完成改造", "11座", "厨余垃圾处理设施"),
+    # a figure that opens its clause does not take the subject of the one before; one right after does
+    ("精准识别帮扶监测对象16.6万户70.5万人", "70.5万人", "精准识别帮扶监测对象"),
     # a change through any short verb once 由/从 opens it; a range reads past its upper end
     ("跨部门综合监管事项从39个拓展到91个", "39个", "跨部门综合监管事项"),
     ("在“世界500强”排名由369位上升到235位", "369位", "强排名"),

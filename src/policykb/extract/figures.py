@@ -745,16 +745,29 @@ def _nominal_before(tokens: list[tuple[str, str]], i: int) -> bool:
     return False
 
 
-def _words_after(right: str) -> tuple[list[tuple[str, str]], bool]:
-    """The noun phrase just after a figure (52个社区警务室), and whether 的 or a quote led to it."""
+def _words_after(
+    right: str, *, strict: bool = False, relative: bool = False
+) -> tuple[list[tuple[str, str]], bool]:
+    """The noun phrase just after a figure (52个社区警务室), and whether 的 or a quote led to it.
+
+    ``strict``: a verb ends the phrase even between nouns (为29个省份保供煤炭): the figure is the
+    object of a preposition or a pivot verb, and the verb after it is the clause's own.
+    ``relative``: a clause ending in 的 may stand between a count and what it counts.
+    """
     stripped = right.lstrip(" " + _CLOSE_QUOTES + "\"'")
     led = stripped != right
+    for bound in _words("bound"):
+        if stripped.startswith(bound):  # 10万千瓦及以下燃煤机组
+            stripped = stripped[len(bound) :]
     for of in _words("of"):
         if stripped.startswith(of):
             stripped, led = stripped[len(of) :], True
     if not stripped or (_is_punct(stripped[0]) and stripped[0] not in _OPEN_QUOTES + '"'):
         return [], led  # 增长5.4%、…: nothing follows in the clause
     tokens = _pos(stripped[:_WINDOW])
+    head = _relative_head(stripped, tokens) if relative else None
+    if head is not None:
+        return head, True
     phrase: list[tuple[str, str]] = []
     quoted = False
     for i, (word, tag) in enumerate(tokens):
@@ -763,7 +776,7 @@ def _words_after(right: str) -> tuple[list[tuple[str, str]], bool]:
         elif quoted:  # 9个“一件事”全链条治理: a quoted name is taken whole
             phrase.append((word, "nz"))
             continue
-        if not _takes_after(tokens, i, phrase):
+        if not _takes_after(tokens, i, phrase, strict):
             if tag in _VERB_TAGS:
                 phrase = _before_last_conj(phrase)  # 十项制度和巡查督办五类情形: the verb starts a new item
             break
@@ -775,27 +788,52 @@ def _words_after(right: str) -> tuple[list[tuple[str, str]], bool]:
     return phrase, led
 
 
+def _relative_head(text: str, tokens: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
+    """300个具有辐射引领作用的实训基地, 100所达到二级医院服务能力的次中心: a verb after the figure
+    opens a clause that ends in 的; what is counted is the noun phrase after it."""
+    if not tokens or tokens[0][1] not in _PLAIN_VERB_TAGS:
+        return None
+    of = _words("of")
+    at = 0
+    for word, _ in tokens:
+        if word in of:
+            break
+        if _is_punct(word):
+            return None
+        at += len(word)
+    else:
+        return None
+    phrase, _ = _words_after(text[at + 1 :])
+    return phrase if any(t in _NOUN_TAGS for _, t in phrase) else None
+
+
 def _before_last_conj(phrase: list[tuple[str, str]]) -> list[tuple[str, str]]:
     conj = [i for i, (w, _) in enumerate(phrase) if w in _words("conj")]
     return phrase[: conj[-1]] if conj else phrase
 
 
-def _takes_after(tokens: list[tuple[str, str]], i: int, phrase: list[tuple[str, str]]) -> bool:
+def _takes_after(tokens: list[tuple[str, str]], i: int, phrase: list[tuple[str, str]], strict: bool) -> bool:
     word, tag = tokens[i]
     if word in _QUOTE_CHARS:
         return True  # 86个“两重”项目: the quoted name is part of the subject
-    if _is_punct(word) or word in _words("stop") or word in _words("of"):
-        return False
+    if _is_punct(word) or word in _words("stop", "of", "predicate"):
+        return False  # 47人入选…: what the counted things achieve is no part of them
     has_noun = any(t in _NOUN_TAGS for _, t in phrase)
     nxt_word, nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
+    if strict and tag in _PLAIN_VERB_TAGS and (phrase or nxt not in _NOUN_TAGS):
+        return False  # 帮扶42.6万人消除返贫致贫风险; not 帮扶7.2万名就业困难人员
     if word in _words("conj"):
         return has_noun and nxt in _NOUN_TAGS
     if tag == "t" and nxt in _NOUN_TAGS:
         return True  # 20个未来产业
     if tag == "m" and all(c in _numerals()[1] for c in word):
         return True  # 4个万亿级产业基地
+    if tag == "m" and len(word) == 1 and has_noun and nxt in _NOUN_TAGS and word not in _numerals()[0]:
+        return True  # 厨|余|垃圾处理设施: a character jieba read as a number inside a noun
     if tag == "q" and phrase and phrase[-1][1] == "m":
         return True
+    if not phrase and tag in ("r", "f") and len(word) > 1 and nxt in _NOUN_TAGS:
+        return True  # 8所本科院校, 326项两岸共通标准: jieba's pronoun or locality tag on a noun's first word
     if tag in _STOP_TAGS:
         return False
     if tag in _VERB_TAGS and has_noun:  # 治安管理服务中心, 智慧警务站: a verb inside a noun
@@ -805,9 +843,11 @@ def _takes_after(tokens: list[tuple[str, str]], i: int, phrase: list[tuple[str, 
     return True
 
 
-def _subject_after(right: str, unit: Unit) -> tuple[str | None, bool, bool]:
+def _subject_after(right: str, unit: Unit, strict: bool) -> tuple[str | None, bool, bool]:
     """The subject after the figure; whether 的 or a closing quote led to it; whether it is nominal."""
-    phrase, led = _words_after(right)
+    # a count or a share, not an amount of money (安排450亿元支持…的发展) or a duration (70年来取得的成就)
+    relative = unit.kind in ("measure", "count", "percent")
+    phrase, led = _words_after(right, strict=strict, relative=relative)
     if not phrase:
         return None, led, False
     tags = [t for _, t in phrase]
@@ -830,7 +870,9 @@ def _subject_of(left: str, right: str, unit: Unit, *, more: bool = False) -> str
     its object (筹措7亿元实施…, 确定4.5%左右的增长目标): it is no subject; a clause that ends at the
     figure keeps it (城镇新增就业86万人).
     """
-    after, led, nominal = _subject_after(right, unit)
+    tokens = _pos(left)
+    strict = bool(tokens) and (tokens[-1][1] == "p" or tokens[-1][0] in _words("pivot"))
+    after, led, nominal = _subject_after(right, unit, strict)
     if after and nominal and not led:
         return after
     phrase = _words_before(left)
@@ -922,8 +964,12 @@ def _shared_tail(firsts: list[str], last: list[tuple[str, str]]) -> str:
 
 
 def _continues(text: str, a: _Figure, b: _Figure, left: str) -> bool:
-    """5.2万亿元、增长5.4%、高于全国0.4个百分点: a figure with only a verb before it continues the last."""
-    if any(c in _SENTENCE_BREAKS for c in text[a.outer_end : b.outer_start]):
+    """5.2万亿元、增长5.4%、高于全国0.4个百分点: a figure with only a verb before it continues the last;
+    one that opens its clause does not (企业45家，2人当选中国工程院院士)."""
+    gap = text[a.outer_end : b.outer_start]
+    if any(c in _SENTENCE_BREAKS for c in gap) or (
+        not left.strip() and any(c in _CLAUSE_BREAKS for c in gap)
+    ):
         return False
     tokens = _before_compare(_pos(left))
     words = _words("link", "change", "conj", "action")
