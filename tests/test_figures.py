@@ -294,6 +294,12 @@ SUBJECT_CASES = [
     ("完成5.7万个分类桶站规范化提升，11座厨余垃圾处理设施完成改造", "11座", "厨余垃圾处理设施"),
     # a figure that opens its clause does not take the subject of the one before; one right after does
     ("精准识别帮扶监测对象16.6万户70.5万人", "70.5万人", "精准识别帮扶监测对象"),
+    # a list item 5个X、 ends at its 、: the next figure's subject starts after it (gov-work-reports)
+    ("新建5个以上紧密型城市医疗集团、区级覆盖率达80%以上", "80%", "区级覆盖率"),
+    ("新增1个国家级优势特色产业集群、新入规加工企业20家以上", "20家", "新入规加工企业"),
+    ("推进300个省级重大项目、6000个亿元以上项目建设", "6000个", None),  # not 省级重大项目
+    ("全疆基本养老、失业、工伤三项社会保险参保2654.39万人次", "2654.39万人次", "社会保险参保"),
+    ("为5.01万名农民工追回欠薪6.83亿元", "6.83亿元", "农民工追回欠薪"),  # no 、: the noun stays
     # a change through any short verb once 由/从 opens it; a range reads past its upper end
     ("跨部门综合监管事项从39个拓展到91个", "39个", "跨部门综合监管事项"),
     ("在“世界500强”排名由369位上升到235位", "369位", "强排名"),

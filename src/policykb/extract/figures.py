@@ -988,6 +988,10 @@ def _assign_subjects(text: str, figures: list[_Figure], clauses: _Clauses) -> No
             continue
         lo, hi = clauses.around(figure.outer_start, figure.outer_end)
         prev_end = figures[i - 1].outer_end if i and figures[i - 1].outer_end > lo else lo
+        # 新建5个紧密型城市医疗集团、区级覆盖率达80%: the noun after the last figure is its own
+        item_end = _past_item(text, prev_end, figures[i - 1], figure) if prev_end > lo else prev_end
+        listed = item_end > prev_end
+        prev_end = item_end
         left = text[max(lo, prev_end, figure.outer_start - _WINDOW) : figure.outer_start]
         group = _distributive_group(text, figures, i, left, hi)
         if group:
@@ -1004,8 +1008,34 @@ def _assign_subjects(text: str, figures: list[_Figure], clauses: _Clauses) -> No
         right = "" if figure.role == "start" else text[end : min(nxt, end + _WINDOW)]
         more = figure.role != "start" and _goes_on(text[end:hi])  # not the change itself (排名由369位上升到…)
         figure.subject = _subject_of(left, right, figure.unit, more=more)
-        if figure.subject is None and i and _continues(text, figures[i - 1], figure, left):
+        if figure.subject is None and i and not listed and _continues(text, figures[i - 1], figure, left):
             figure.subject = figures[i - 1].subject
+
+
+def _past_item(text: str, pos: int, last: _Figure, figure: _Figure) -> int:
+    """Where the item of a list that ``last`` opens ends (5个紧密型城市医疗集团、): after the subject
+    written right after it and the 、 or 和 that follows; ``pos`` where there is no such item."""
+    end = _past_subject(text, pos, last.subject, figure.outer_start)
+    if end == pos:
+        return pos
+    rest = text[end : figure.outer_start]
+    conj = next((w for w in _words("conj") if rest.startswith(w)), "")
+    return end + len(conj) if conj else pos
+
+
+def _past_subject(text: str, pos: int, subject: str | None, stop: int) -> int:
+    """Where the subject written right after a figure (at ``pos``) ends; ``pos`` where there is none."""
+    if not subject:
+        return pos
+    skip = set(_QUOTE_CHARS + " ") | set("".join(_words("of", "bound")))
+    j, k = pos, 0
+    while j < stop and k < len(subject):
+        if text[j] == subject[k]:
+            k += 1
+        elif text[j] not in (skip if k == 0 else _QUOTE_CHARS):
+            return pos
+        j += 1
+    return j if k == len(subject) else pos
 
 
 def _goes_on(rest: str) -> bool:
