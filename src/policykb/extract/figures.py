@@ -934,7 +934,8 @@ def _distribute(phrase: list[tuple[str, str]], count: int) -> list[str | None] |
         return None
     head = [w for w in parts[0] if w not in _words("scope")]
     firsts = ["".join(head)] + ["".join(p) for p in parts[1:-1]]
-    tail = _shared_tail(firsts, _split_parts(phrase)[-1])
+    whole = len("".join(parts[0]))  # 全国文明城市: a scope word does not make a name a modifier
+    tail = _shared_tail(firsts, _split_parts(phrase)[-1]) if whole <= _MAX_MODIFIER else ""
     if tail:
         return [_clean_subject([first, tail]) for first in firsts] + [_clean_subject(parts[-1])]
     single = all(len(p) == 1 and len(p[0]) > 1 for p in parts[1:])
