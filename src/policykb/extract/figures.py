@@ -745,13 +745,11 @@ def _nominal_before(tokens: list[tuple[str, str]], i: int) -> bool:
     return False
 
 
-def _words_after(
-    right: str, *, strict: bool = False, relative: bool = False
-) -> tuple[list[tuple[str, str]], bool]:
+def _words_after(right: str, *, left: str = "", relative: bool = False) -> tuple[list[tuple[str, str]], bool]:
     """The noun phrase just after a figure (52个社区警务室), and whether 的 or a quote led to it.
 
-    ``strict``: a verb ends the phrase even between nouns (为29个省份保供煤炭): the figure is the
-    object of a preposition or a pivot verb, and the verb after it is the clause's own.
+    After a preposition or a pivot verb at the end of ``left`` a verb ends the phrase even between
+    nouns (为29个省份保供煤炭): the verb after the counted noun is the clause's own.
     ``relative``: a clause ending in 的 may stand between a count and what it counts.
     """
     stripped = right.lstrip(" " + _CLOSE_QUOTES + "\"'")
@@ -768,6 +766,8 @@ def _words_after(
     head = _relative_head(stripped, tokens) if relative else None
     if head is not None:
         return head, True
+    # left is only read (one more jieba call) where a verb stands after the figure
+    strict = any(t in _PLAIN_VERB_TAGS for _, t in tokens) and _after_pivot(left)
     phrase: list[tuple[str, str]] = []
     quoted = False
     for i, (word, tag) in enumerate(tokens):
@@ -843,11 +843,17 @@ def _takes_after(tokens: list[tuple[str, str]], i: int, phrase: list[tuple[str, 
     return True
 
 
-def _subject_after(right: str, unit: Unit, strict: bool) -> tuple[str | None, bool, bool]:
+def _after_pivot(left: str) -> bool:
+    """Whether a preposition or a pivot verb stands right before the figure (为, 与, 支持, 帮扶)."""
+    tokens = _pos(left) if left else []
+    return bool(tokens) and (tokens[-1][1] == "p" or tokens[-1][0] in _words("pivot"))
+
+
+def _subject_after(right: str, unit: Unit, left: str) -> tuple[str | None, bool, bool]:
     """The subject after the figure; whether 的 or a closing quote led to it; whether it is nominal."""
     # a count or a share, not an amount of money (安排450亿元支持…的发展) or a duration (70年来取得的成就)
     relative = unit.kind in ("measure", "count", "percent")
-    phrase, led = _words_after(right, strict=strict, relative=relative)
+    phrase, led = _words_after(right, left=left, relative=relative)
     if not phrase:
         return None, led, False
     tags = [t for _, t in phrase]
@@ -870,9 +876,7 @@ def _subject_of(left: str, right: str, unit: Unit, *, more: bool = False) -> str
     its object (筹措7亿元实施…, 确定4.5%左右的增长目标): it is no subject; a clause that ends at the
     figure keeps it (城镇新增就业86万人).
     """
-    tokens = _pos(left)
-    strict = bool(tokens) and (tokens[-1][1] == "p" or tokens[-1][0] in _words("pivot"))
-    after, led, nominal = _subject_after(right, unit, strict)
+    after, led, nominal = _subject_after(right, unit, left)
     if after and nominal and not led:
         return after
     phrase = _words_before(left)
