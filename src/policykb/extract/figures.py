@@ -592,8 +592,10 @@ def _fractions(text: str, quotes: list[tuple[int, int]]) -> list[_Figure]:
 
 @cache
 def _change_pattern() -> re.Pattern[str]:
-    """What stands between the two figures of a change: 上升到, 降至, 提高到 …"""
-    return re.compile(rf"(?:{alternation(_words('change'))})?(?:{alternation(_words('change_to'))})")
+    """What stands between the two figures of a change: 上升到, 降至, 提高到, 拓展到 (any short verb
+    before 到/至: the change needs 由/从 before its first figure as well)."""
+    verb = rf"(?:{alternation(_words('change'))}|[\u4e00-\u9fff]{{1,2}})"
+    return re.compile(rf"{verb}?(?:{alternation(_words('change_to'))})")
 
 
 def _mark_changes(text: str, figures: list[_Figure], clauses: _Clauses) -> None:
@@ -743,16 +745,29 @@ def _nominal_before(tokens: list[tuple[str, str]], i: int) -> bool:
     return False
 
 
-def _words_after(right: str) -> tuple[list[tuple[str, str]], bool]:
-    """The noun phrase just after a figure (52个社区警务室), and whether 的 or a quote led to it."""
+def _words_after(right: str, *, left: str = "", relative: bool = False) -> tuple[list[tuple[str, str]], bool]:
+    """The noun phrase just after a figure (52个社区警务室), and whether 的 or a quote led to it.
+
+    After a preposition or a pivot verb at the end of ``left`` a verb ends the phrase even between
+    nouns (为29个省份保供煤炭): the verb after the counted noun is the clause's own.
+    ``relative``: a clause ending in 的 may stand between a count and what it counts.
+    """
     stripped = right.lstrip(" " + _CLOSE_QUOTES + "\"'")
     led = stripped != right
+    for bound in _words("bound"):
+        if stripped.startswith(bound):  # 10万千瓦及以下燃煤机组
+            stripped = stripped[len(bound) :]
     for of in _words("of"):
         if stripped.startswith(of):
             stripped, led = stripped[len(of) :], True
     if not stripped or (_is_punct(stripped[0]) and stripped[0] not in _OPEN_QUOTES + '"'):
         return [], led  # 增长5.4%、…: nothing follows in the clause
     tokens = _pos(stripped[:_WINDOW])
+    head = _relative_head(stripped, tokens) if relative else None
+    if head is not None:
+        return head, True
+    # left is only read (one more jieba call) where a verb stands after the figure
+    strict = any(t in _PLAIN_VERB_TAGS for _, t in tokens) and _after_pivot(left)
     phrase: list[tuple[str, str]] = []
     quoted = False
     for i, (word, tag) in enumerate(tokens):
@@ -761,7 +776,7 @@ def _words_after(right: str) -> tuple[list[tuple[str, str]], bool]:
         elif quoted:  # 9个“一件事”全链条治理: a quoted name is taken whole
             phrase.append((word, "nz"))
             continue
-        if not _takes_after(tokens, i, phrase):
+        if not _takes_after(tokens, i, phrase, strict):
             if tag in _VERB_TAGS:
                 phrase = _before_last_conj(phrase)  # 十项制度和巡查督办五类情形: the verb starts a new item
             break
@@ -773,27 +788,52 @@ def _words_after(right: str) -> tuple[list[tuple[str, str]], bool]:
     return phrase, led
 
 
+def _relative_head(text: str, tokens: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
+    """300个具有辐射引领作用的实训基地, 100所达到二级医院服务能力的次中心: a verb after the figure
+    opens a clause that ends in 的; what is counted is the noun phrase after it."""
+    if not tokens or tokens[0][1] not in _PLAIN_VERB_TAGS:
+        return None
+    of = _words("of")
+    at = 0
+    for word, _ in tokens:
+        if word in of:
+            break
+        if _is_punct(word):
+            return None
+        at += len(word)
+    else:
+        return None
+    phrase, _ = _words_after(text[at + 1 :])
+    return phrase if any(t in _NOUN_TAGS for _, t in phrase) else None
+
+
 def _before_last_conj(phrase: list[tuple[str, str]]) -> list[tuple[str, str]]:
     conj = [i for i, (w, _) in enumerate(phrase) if w in _words("conj")]
     return phrase[: conj[-1]] if conj else phrase
 
 
-def _takes_after(tokens: list[tuple[str, str]], i: int, phrase: list[tuple[str, str]]) -> bool:
+def _takes_after(tokens: list[tuple[str, str]], i: int, phrase: list[tuple[str, str]], strict: bool) -> bool:
     word, tag = tokens[i]
     if word in _QUOTE_CHARS:
         return True  # 86个“两重”项目: the quoted name is part of the subject
-    if _is_punct(word) or word in _words("stop") or word in _words("of"):
-        return False
+    if _is_punct(word) or word in _words("stop", "of", "predicate"):
+        return False  # 47人入选…: what the counted things achieve is no part of them
     has_noun = any(t in _NOUN_TAGS for _, t in phrase)
     nxt_word, nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
+    if strict and tag in _PLAIN_VERB_TAGS and (phrase or nxt not in _NOUN_TAGS):
+        return False  # 帮扶42.6万人消除返贫致贫风险; not 帮扶7.2万名就业困难人员
     if word in _words("conj"):
         return has_noun and nxt in _NOUN_TAGS
     if tag == "t" and nxt in _NOUN_TAGS:
         return True  # 20个未来产业
     if tag == "m" and all(c in _numerals()[1] for c in word):
         return True  # 4个万亿级产业基地
+    if tag == "m" and len(word) == 1 and has_noun and nxt in _NOUN_TAGS and word not in _numerals()[0]:
+        return True  # 厨|余|垃圾处理设施: a character jieba read as a number inside a noun
     if tag == "q" and phrase and phrase[-1][1] == "m":
         return True
+    if not phrase and tag in ("r", "f") and len(word) > 1 and nxt in _NOUN_TAGS:
+        return True  # 8所本科院校, 326项两岸共通标准: jieba's pronoun or locality tag on a noun's first word
     if tag in _STOP_TAGS:
         return False
     if tag in _VERB_TAGS and has_noun:  # 治安管理服务中心, 智慧警务站: a verb inside a noun
@@ -803,9 +843,17 @@ def _takes_after(tokens: list[tuple[str, str]], i: int, phrase: list[tuple[str, 
     return True
 
 
-def _subject_after(right: str, unit: Unit) -> tuple[str | None, bool, bool]:
+def _after_pivot(left: str) -> bool:
+    """Whether a preposition or a pivot verb stands right before the figure (为, 与, 支持, 帮扶)."""
+    tokens = _pos(left) if left else []
+    return bool(tokens) and (tokens[-1][1] == "p" or tokens[-1][0] in _words("pivot"))
+
+
+def _subject_after(right: str, unit: Unit, left: str) -> tuple[str | None, bool, bool]:
     """The subject after the figure; whether 的 or a closing quote led to it; whether it is nominal."""
-    phrase, led = _words_after(right)
+    # a count or a share, not an amount of money (安排450亿元支持…的发展) or a duration (70年来取得的成就)
+    relative = unit.kind in ("measure", "count", "percent")
+    phrase, led = _words_after(right, left=left, relative=relative)
     if not phrase:
         return None, led, False
     tags = [t for _, t in phrase]
@@ -820,19 +868,35 @@ def _subject_after(right: str, unit: Unit) -> tuple[str | None, bool, bool]:
     return None, led, False
 
 
-def _subject_of(left: str, right: str, unit: Unit) -> str | None:
+def _subject_of(left: str, right: str, unit: Unit, *, more: bool = False) -> str | None:
     """52个警务室 (after) or 警务室52个 (before); after 的, a noun before wins (民警不少于3人的标准)
-    unless what stands before is no noun phrase (可申请最高不超过300万元的创业担保贷款)."""
-    after, led, nominal = _subject_after(right, unit)
+    unless what stands before is no noun phrase (可申请最高不超过300万元的创业担保贷款).
+
+    ``more``: the clause goes on after the figure. A verb alone before the figure then takes it as
+    its object (筹措7亿元实施…, 确定4.5%左右的增长目标): it is no subject; a clause that ends at the
+    figure keeps it (城镇新增就业86万人).
+    """
+    after, led, nominal = _subject_after(right, unit, left)
     if after and nominal and not led:
         return after
     phrase = _words_before(left)
     before = _clean_subject([w for w, _ in phrase])
+    if before and (more or led) and _is_verbal(phrase):
+        return after if nominal else None
     if before and led and nominal and (not _ends_nominal(phrase) or _acts_on_figure(left)):
         return after  # 群众可获得不超过5万元的奖励金: the noun before is the agent, not what is measured
     if before and (led or not nominal):
         return before  # 民警不少于3人的配备标准; 平房2008户申请式退租
     return after or before
+
+
+def _is_verbal(phrase: list[tuple[str, str]]) -> bool:
+    """A phrase without a noun in it (筹措, 确定, 努力): not a noun phrase, unless a noun suffix ends
+    it (化解率)."""
+    words = [(w, t) for w, t in phrase if w not in _QUOTE_CHARS]
+    if not words or words[-1][0][-1] in _words("suffix"):
+        return False
+    return not any(t in _NOUN_TAGS for _, t in words)
 
 
 def _acts_on_figure(left: str) -> bool:
@@ -874,7 +938,8 @@ def _distribute(phrase: list[tuple[str, str]], count: int) -> list[str | None] |
         return None
     head = [w for w in parts[0] if w not in _words("scope")]
     firsts = ["".join(head)] + ["".join(p) for p in parts[1:-1]]
-    tail = _shared_tail(firsts, _split_parts(phrase)[-1])
+    whole = len("".join(parts[0]))  # 全国文明城市: a scope word does not make a name a modifier
+    tail = _shared_tail(firsts, _split_parts(phrase)[-1]) if whole <= _MAX_MODIFIER else ""
     if tail:
         return [_clean_subject([first, tail]) for first in firsts] + [_clean_subject(parts[-1])]
     single = all(len(p) == 1 and len(p[0]) > 1 for p in parts[1:])
@@ -904,8 +969,12 @@ def _shared_tail(firsts: list[str], last: list[tuple[str, str]]) -> str:
 
 
 def _continues(text: str, a: _Figure, b: _Figure, left: str) -> bool:
-    """5.2万亿元、增长5.4%、高于全国0.4个百分点: a figure with only a verb before it continues the last."""
-    if any(c in _SENTENCE_BREAKS for c in text[a.outer_end : b.outer_start]):
+    """5.2万亿元、增长5.4%、高于全国0.4个百分点: a figure with only a verb before it continues the last;
+    one that opens its clause does not (企业45家，2人当选中国工程院院士)."""
+    gap = text[a.outer_end : b.outer_start]
+    if any(c in _SENTENCE_BREAKS for c in gap) or (
+        not left.strip() and any(c in _CLAUSE_BREAKS for c in gap)
+    ):
         return False
     tokens = _before_compare(_pos(left))
     words = _words("link", "change", "conj", "action")
@@ -924,6 +993,10 @@ def _assign_subjects(text: str, figures: list[_Figure], clauses: _Clauses) -> No
             continue
         lo, hi = clauses.around(figure.outer_start, figure.outer_end)
         prev_end = figures[i - 1].outer_end if i and figures[i - 1].outer_end > lo else lo
+        # 新建5个紧密型城市医疗集团、区级覆盖率达80%: the noun after the last figure is its own
+        item_end = _past_item(text, prev_end, figures[i - 1], figure) if prev_end > lo else prev_end
+        listed = item_end > prev_end
+        prev_end = item_end
         left = text[max(lo, prev_end, figure.outer_start - _WINDOW) : figure.outer_start]
         group = _distributive_group(text, figures, i, left, hi)
         if group:
@@ -933,11 +1006,47 @@ def _assign_subjects(text: str, figures: list[_Figure], clauses: _Clauses) -> No
                     figures[k].subject = s
                 done.update(group)
                 continue
-        nxt = figures[i + 1].outer_start if i + 1 < len(figures) and figures[i + 1].outer_start < hi else hi
-        right = text[figure.outer_end : min(nxt, figure.outer_end + _WINDOW)]
-        figure.subject = _subject_of(left, "" if figure.role == "start" else right, figure.unit)
-        if figure.subject is None and i and _continues(text, figures[i - 1], figure, left):
+        # the lower end of a range (3—12个月的就业见习) reads what follows the upper end
+        j = figure.partner if figure.partner is not None and figure.partner > i else i
+        end = figures[j].outer_end
+        nxt = figures[j + 1].outer_start if j + 1 < len(figures) and figures[j + 1].outer_start < hi else hi
+        right = "" if figure.role == "start" else text[end : min(nxt, end + _WINDOW)]
+        more = figure.role != "start" and _goes_on(text[end:hi])  # not the change itself (排名由369位上升到…)
+        figure.subject = _subject_of(left, right, figure.unit, more=more)
+        if figure.subject is None and i and not listed and _continues(text, figures[i - 1], figure, left):
             figure.subject = figures[i - 1].subject
+
+
+def _past_item(text: str, pos: int, last: _Figure, figure: _Figure) -> int:
+    """Where the item of a list that ``last`` opens ends (5个紧密型城市医疗集团、): after the subject
+    written right after it and the 、 or 和 that follows; ``pos`` where there is no such item."""
+    end = _past_subject(text, pos, last.subject, figure.outer_start)
+    if end == pos:
+        return pos
+    rest = text[end : figure.outer_start]
+    conj = next((w for w in _words("conj") if rest.startswith(w)), "")
+    return end + len(conj) if conj else pos
+
+
+def _past_subject(text: str, pos: int, subject: str | None, stop: int) -> int:
+    """Where the subject written right after a figure (at ``pos``) ends; ``pos`` where there is none."""
+    if not subject:
+        return pos
+    skip = set(_QUOTE_CHARS + " ") | set("".join(_words("of", "bound")))
+    j, k = pos, 0
+    while j < stop and k < len(subject):
+        if text[j] == subject[k]:
+            k += 1
+        elif text[j] not in (skip if k == 0 else _QUOTE_CHARS):
+            return pos
+        j += 1
+    return j if k == len(subject) else pos
+
+
+def _goes_on(rest: str) -> bool:
+    """Whether words follow a figure in its clause (12类45件民生实事, 7亿元实施…)."""
+    rest = rest.lstrip(" " + _QUOTE_CHARS)
+    return bool(rest) and not _is_punct(rest[0])
 
 
 def _group_subjects(
