@@ -10,7 +10,7 @@ nest inside one article (the first kind met is depth 1), as a careful reader ass
 - ``一是`` ``一要``    enumeration opening a heading-like sentence (run into its paragraph)
 - ``首先`` ``其次`` ``第三`` ``最后``  ordinal adverbs opening a heading-like sentence
 - ``#``/``##``/``###`` Markdown headings
-- ``第一章``/``第一节``  chapters and sections of documents
+- ``第一章``/``第一部分``  chapters and parts of documents and reports
 - an unnumbered short line naming a part of a report (“十四五”时期工作回顾, 2026年重点工作): see
   ``data/part_headings.txt``
 """
@@ -18,7 +18,7 @@ nest inside one article (the first kind met is depth 1), as a careful reader ass
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .clean import Para
 from .lexicon import read_lines
@@ -28,7 +28,7 @@ _CN_NUM = f"[{CN_DIGITS}]{{1,4}}"
 
 # (kind, pattern). The label is group "label"; the title starts at the end of the match.
 _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chapter", re.compile(rf"^第(?P<label>{_CN_NUM})(?P<unit>[章编篇])[\s、]*")),
+    ("chapter", re.compile(rf"^第(?P<label>{_CN_NUM})(?P<unit>[章编篇]|部分)[\s、：:]*")),
     ("cn", re.compile(rf"^(?P<label>{_CN_NUM})\s*[、．.]\s*")),
     ("cn_paren", re.compile(rf"^[（(]\s*(?P<label>{_CN_NUM})\s*[）)][、，,\s]*")),
     # 1、2025年主要工作 is a heading; 1.5万 and 12、13日 are not
@@ -39,6 +39,7 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _ENUM = re.compile(rf"(?P<label>{_CN_NUM})(?P<word>是|要|方面|则)[，,：:]?")
 _ORDINAL = re.compile(rf"(?P<word>首先|其次|再次|最后|第(?P<label>{_CN_NUM}))[，,、：:]")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+_EMPHASIS = re.compile(r"\*\*|__")
 _TITLE_END = re.compile(r"[。！？!?；;]")
 MAX_TITLE = 80  # a heading longer than this is a paragraph that happens to start with a numeral
 
@@ -102,14 +103,19 @@ def _title_span(text: str, pos: int, stop_at_space: bool) -> tuple[int, int, boo
 def match_marker(para: Para) -> Heading | None:
     """A numbered heading at the start of a paragraph (一、 （一） 1. （1） …), if any."""
     text = para.text
+    lead = _EMPHASIS.match(text)
+    skip = lead.end() if lead else 0  # **一、…** : a heading printed in bold Markdown
     for kind, pat in _MARKERS:
-        m = pat.match(text)
+        m = pat.match(text[skip:])
         if not m:
             continue
-        raw_title_start = _raw_inline_break(para.raw, kind)
-        ts, te, run_in = _title_span(text, m.end(), False)
+        raw_title_start = None if skip else _raw_inline_break(para.raw, kind)
+        ts, te, run_in = _title_span(text, skip + m.end(), False)
         if raw_title_start is not None and raw_title_start < te:
             te, run_in = raw_title_start, True
+        close = text.find(lead.group(), ts) if lead else -1
+        if 0 <= close < te:
+            te, run_in = close, text[close + skip :].strip() != ""
         title = text[ts:te].strip(" ，,、：:")
         if not title or te - ts > MAX_TITLE:
             return None
@@ -214,10 +220,15 @@ def _ordinal_value(h: Heading) -> int | None:
 def find_headings(paras: list[Para]) -> list[Heading]:
     """Every heading of an article's body, in order, with depth assigned."""
     found: list[Heading] = []
+    quoted = _quoted_paras(paras)
     for i, para in enumerate(paras):
-        if para.kind != "text":
+        if para.kind != "text" or i in quoted:
             continue
         if para.md_level:
+            numbered = match_marker(para)
+            if numbered is not None:  # ## 一、… : the numeral is the label, the # count the depth
+                found.append(_at(replace(numbered, kind=f"md{para.md_level}"), i))
+                continue
             title = para.text.strip("#* ")
             if title:
                 found.append(
@@ -235,8 +246,35 @@ def find_headings(paras: list[Para]) -> list[Heading]:
     return assign_depths(found)
 
 
+MAX_QUOTED_PARAS = 12
+
+
+def _quoted_paras(paras: list[Para]) -> set[int]:
+    """Paragraphs that sit inside a quotation opened in an earlier paragraph (a document's list of
+    headings quoted line by line): not the article's outline. A quotation left open for more than
+    ``MAX_QUOTED_PARAS`` paragraphs is taken for a stray mark and ignored."""
+    quoted: set[int] = set()
+    i = 0
+    while i < len(paras):
+        depth = paras[i].text.count("“") - paras[i].text.count("”")
+        if depth <= 0:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(paras) and j - i <= MAX_QUOTED_PARAS and depth > 0:
+            depth += paras[j].text.count("“") - paras[j].text.count("”")
+            j += 1
+        if depth <= 0:
+            quoted.update(range(i + 1, j))
+            i = j
+        else:
+            i += 1
+    return quoted
+
+
 # an enumeration opens the paragraph, a sentence, a clause after ；, or a list after ： (包括：一是…；二是…)
 _SENTENCE_START = re.compile(r"(?:^|(?<=[。！？!?；;：:]))\s*")
+_MID_SENTENCE = re.compile(r"[；;：:]\s*$")
 
 
 def _enumerations(text: str, para_index: int, from_pos: int) -> list[Heading]:
@@ -251,8 +289,11 @@ def _enumerations(text: str, para_index: int, from_pos: int) -> list[Heading]:
         if text[pos] not in CN_DIGITS + "首其再最第":
             continue
         h = match_enumeration(text, pos)
-        if h is not None:
-            out.append(_at(h, para_index))
+        if h is None:
+            continue
+        if h.kind == "ordinal" and pos != from_pos and _MID_SENTENCE.search(text, 0, pos):
+            continue  # 要把握三点：第一，…；第二，… : a list inside one sentence, not an outline
+        out.append(_at(h, para_index))
     return out
 
 

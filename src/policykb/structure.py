@@ -126,7 +126,7 @@ def parse_header(paras: list[Para]) -> Header:
             h.keywords = [k for k in re.split(r"[\s;；，,、]+", _KEYWORDS.sub("", raw).strip()) if k]
             i += 1
             continue
-        if _GREETING.match(text):
+        if _GREETING.match(text) and match_marker(para) is None:
             i += 1
             break
         if _STATE_DOC.match(text):
