@@ -8,6 +8,9 @@ A sentence is a directive when
   not report past work: it is not in a section about past work, not in a paragraph that a marker such
   as 近年来 turned to the past, and it carries no past-tense marker (了, 已经, 先后 …).
 
+A question (为什么要推进…？) is never a directive. Where a bare imperative cannot count (past work), a
+later explicit modal word still governs the sentence.
+
 The governing cue is the first one in the sentence (要充分发挥…，坚决贯彻… is "should"), except that
 the 要 of a purpose clause yields to a following 必须 (要谱写新篇章，必须坚持… is "must").
 
@@ -79,6 +82,8 @@ _JIEBA_WINDOW = 6
 _WINDOW_CACHE = 8192
 # jieba tags that may open the predicate after a modal word: verbs, adverbs, prepositions, adjectives.
 _PREDICATE_TAGS = ("v", "d", "p", "a")
+# A question (为什么要…？ / 如何把握…？) asks; it tells no one to do anything.
+_QUESTION = re.compile(r"[？?][”’」』\"')）]*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -423,9 +428,13 @@ def _lead_modal(masked: str, pos: int) -> str | None:
 # --- the governing cue and the sentence's context --------------------------------------------------
 
 
-def _governing_cue(masked: str, explicit: _Cue | None) -> _Cue | None:
-    """The cue that governs the sentence: the first one, but 必须 over the 要 of a purpose clause."""
-    lead = _lead_cue(masked)
+def _governing_cue(masked: str, explicit: _Cue | None, *, past: bool = False) -> _Cue | None:
+    """The cue that governs the sentence: the first one, but 必须 over the 要 of a purpose clause.
+
+    With ``past`` (the sentence reports past work, or sits where past work is reported) a bare
+    imperative cannot govern, so a later explicit modal word does (充分利用…，已建成的系统要加强…).
+    """
+    lead = None if past else _lead_cue(masked)
     if explicit is None or (lead is not None and lead.start < explicit.start):
         return lead
     if explicit.word == "要":
@@ -540,10 +549,10 @@ def modality_of(sentence: str) -> str | None:
     None
     """
     masked = mask_quotes(sentence)
-    cue = _governing_cue(masked, _explicit_cue(masked))
-    if cue is None or (not cue.explicit and has_past_marker(masked)):
+    if _QUESTION.search(masked):
         return None
-    return cue.modality
+    cue = _governing_cue(masked, _explicit_cue(masked), past=has_past_marker(masked))
+    return None if cue is None else cue.modality
 
 
 def is_reporting_heading(title: str) -> bool:
@@ -573,11 +582,14 @@ def extract_directives(text: str, *, reporting: bool = False) -> list[DirectiveH
             past = False  # 三是…: a new item of the enumeration
         past = past or _opens_report(masked)
         in_report = reporting or past
+        if _QUESTION.search(masked):
+            continue
         explicit = _explicit_cue(masked)
-        if explicit is None and (in_report or has_past_marker(masked)):
+        no_imperative = in_report or has_past_marker(masked)
+        if explicit is None and no_imperative:
             continue  # only an explicit modal word could make it a directive
-        cue = _governing_cue(masked, explicit)
-        if cue is None or (not cue.explicit and (in_report or has_past_marker(masked))):
+        cue = _governing_cue(masked, explicit, past=no_imperative)
+        if cue is None:
             continue
         if cue.explicit and in_report and _states_shortcoming(masked, cue):
             continue
