@@ -238,7 +238,8 @@ def _pattern(chinese: bool) -> re.Pattern[str]:
     unit_ahead = alternation(tuple(u for u in _units() if u[0] in multipliers))
     mult = f"(?:(?!{unit_ahead})[{''.join(multipliers)}])"
     cn = f"(?:(?!{unit_ahead})[{''.join(digits)}{''.join(multipliers)}])++"
-    grouped = rf"[{_DIGITS}]{{1,3}}(?:,[{_DIGITS}]{{3}})+(?![{_DIGITS}])"  # 1,120
+    # 1,120; 1 120 (a thousands space, as PDF text has it): one separator throughout
+    grouped = "|".join(rf"[{_DIGITS}]{{1,3}}(?:{sep}[{_DIGITS}]{{3}})+(?![{_DIGITS}])" for sep in (",", " "))
     arabic = rf"(?:{grouped}|[{_DIGITS}{_PLACEHOLDER_DIGITS}]+)(?:[.．][{_DIGITS}]+)?"
     markers = _markers()
     infix = alternation(markers["infix"])
@@ -252,7 +253,7 @@ def _pattern(chinese: bool) -> re.Pattern[str]:
     first = "".join(sorted({w[0] for w in markers["prefix"]})) + _DIGITS + _PLACEHOLDER_DIGITS
     first += "".join(digits) + "".join(multipliers) if chinese else ""
     return re.compile(
-        rf"(?=[{first}])(?<![{not_before}])"
+        rf"(?=[{first}])(?<![{not_before}])(?<![{_DIGITS}] )"  # not the tail of 1 2 0 3
         rf"(?P<pre>{alternation(markers['prefix'])})?"
         rf"(?:(?P<lo>{low}){spaces}(?P<lomult>{mult}*){spaces}"
         rf"(?P<dash>[{_DASHES}]|{alternation(_words('range'))}){spaces})?"
@@ -326,7 +327,7 @@ def _is_chinese(number: str) -> bool:
 
 
 def _digits_of(number: str) -> str:
-    return number.translate(_FULLWIDTH).replace(",", "")
+    return number.translate(_FULLWIDTH).replace(",", "").replace(" ", "")
 
 
 def _is_time(unit: Unit) -> bool:
@@ -362,6 +363,11 @@ def _is_ordinal(text: str, start: int) -> bool:
 
 def _is_rank(text: str, start: int, unit: Unit) -> bool:
     return unit.canonical in _words("rank_unit") and _preceded_by(text, start, _words("rank"))
+
+
+def _is_clock(text: str, start: int, unit: Unit) -> bool:
+    """1时20分: a time of day, not a score."""
+    return unit.canonical in _words("clock_unit") and _preceded_by(text, start, _words("clock"))
 
 
 def _is_set_phrase(text: str, figure_text: str, end: int) -> bool:
@@ -464,7 +470,7 @@ def _figure_from(text: str, m: re.Match[str], quotes: list[tuple[int, int]]) -> 
         unit, end = _per(unit, m.group("per")), m.end("per")
     if _is_year(number, unit) or _is_date_or_class(text, m, unit):
         return None
-    if _is_ordinal(text, m.start()) or _is_rank(text, m.start(), unit):
+    if _is_ordinal(text, m.start()) or _is_rank(text, m.start(), unit) or _is_clock(text, m.start(), unit):
         return None
     if _is_word_start(text, unit, end):
         if not any(c in multiplier for c in _big_multipliers()):
@@ -510,9 +516,11 @@ def _with_markers(text: str, m: re.Match[str], figure: _Figure) -> _Figure:
     approx = bool(m.group("inf1") or m.group("inf2"))
     approx = approx or any(c in figure.unit.printed for c in markers["infix"])  # 1个多月
     outer_start, outer_end = figure.start, figure.end
-    if m.group("pre"):
+    if m.group("pre") and _opens_word(text, m.start("pre"), m.end("pre")):
         outer_start = m.start("pre")
         approx = approx or not _is_recent(text, m, figure.unit)
+    elif not m.group("pre") and _after_marker_verb(text, figure.start):
+        approx = True  # 约占30%, 约为
     if m.group("suf") and m.start("suf") == figure.end:
         outer_end = m.end("suf")
         approx = True
@@ -520,15 +528,47 @@ def _with_markers(text: str, m: re.Match[str], figure: _Figure) -> _Figure:
         figure = replace(figure, text=figure.text + text[figure.end], end=figure.end + 1)
         outer_end = figure.end
         approx = True
+    elif (
+        _is_time(figure.unit)
+        and _followed_by(text, figure.end, markers.get("bound_time", frozenset()))
+        and cut(text[figure.end : figure.end + 3])[:1] == [text[figure.end]]  # not 3年内容
+    ):
+        outer_end = figure.end + 1  # 20个工作日内: a bound, like 以内 (not 近3年内, a recent span)
+        approx = approx or not (m.group("pre") and _is_recent(text, m, figure.unit))
     return replace(figure, approx=approx, outer_start=outer_start, outer_end=outer_end)
 
 
+def _opens_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (an approximation marker) starts a word: not the 约 of 签约20个."""
+    left = max(0, start - 3)
+    pos = left
+    for word in cut(text[left:end]):
+        if pos == start:
+            return True
+        pos += len(word)
+    return pos == start
+
+
+def _after_marker_verb(text: str, start: int) -> bool:
+    """约占30%, 约为5万人, 近达: an approximation marker, then a verb, right before the number."""
+    for verb in _words("marker_verb"):
+        if text.endswith(verb, 0, start):
+            at = start - len(verb)
+            for marker in _markers()["prefix"]:
+                if text.endswith(marker, 0, at) and _opens_word(text, at - len(marker), at):
+                    return True
+    return False
+
+
 def _is_recent(text: str, m: re.Match[str], unit: Unit) -> bool:
-    """最近3年, 近五年来: 近 says "the recent", not "nearly"."""
+    """最近3年, 近五年来, 近3年，…: 近 says "the recent", not "nearly"."""
     if m.group("pre") not in _words("near"):
         return False
     if _preceded_by(text, m.start("pre"), _words("recent")):
         return True
+    before = text[: m.start("pre")].rstrip(" ")
+    if _is_time(unit) and (not before or before[-1] in _CLAUSE_BREAKS):
+        return True  # 近3年，全省…; 近5年提升21个百分点: a span that opens its clause
     return _is_time(unit) and _followed_by(text, m.end("unit"), _words("since"))
 
 
