@@ -426,6 +426,135 @@ def test_normalize_value(number: str, multiplier: str, value: float) -> None:
     assert normalize_value(number, multiplier) == value
 
 
+# --------------------------------------------------------------------------- values on the police genre
+
+# Own sentences of the 公安 / governance genre: which Arabic figures are found, with value, unit and
+# approx (not their subjects). Names, dates, ordinals and codes give none.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("全年共抓获违法犯罪嫌疑人1.2万余人。", [("1.2万余人", 12000.0, "人", True)]),
+        ("全市公安机关共破获电信网络诈骗案件3000余起。", [("3000余起", 3000.0, "起", True)]),
+        ("近5年来，全省公安机关持续深化平安建设。", [("5年", 5.0, "年", False)]),
+        (
+            "近5年，全省共投入经费超过200亿元。",
+            [("5年", 5.0, "年", False), ("200亿元", 20000000000.0, "元", True)],
+        ),
+        ("群众安全感达到98.35%，创历史新高。", [("98.35%", 98.35, "%", False)]),
+        ("刑事案件立案数同比下降12.3个百分点。", [("12.3个百分点", 12.3, "个百分点", False)]),
+        ("全市万人发案率降至0.6‰。", [("0.6‰", 0.6, "‰", False)]),
+        ("对重点人员开展3至5年的跟踪帮教。", [("3", 3.0, "年", False), ("5年", 5.0, "年", False)]),
+        ("每个派出所配备3—5个专职巡逻组。", [("3", 3.0, "个", False), ("5个", 5.0, "个", False)]),
+        ("印发《平安建设三年行动计划（2024-2027年）》。", []),
+        ("12345热线全年受理群众诉求。", []),
+        ("全市110接处警平台实现统一调度。", []),
+        ("依托5G网络建设智慧警务平台。", []),
+        ("打造24小时警局，方便群众办事。", []),
+        ("开展3·15消费者权益保护宣传活动。", []),
+        ("绘制1∶500比例尺的辖区地图。", []),
+        ("该市平安建设考评位列全省第3名。", []),
+        ("市委印发3号文件部署专项行动。", []),
+        pytest.param(
+            "约1/3的案件涉及网络赌博。",
+            [("1/3", 0.3333333333333333, None, True)],
+            marks=pytest.mark.xfail(
+                strict=True, reason="a fraction has no unit: SCHEMA.md does not say how to store it"
+            ),
+        ),
+        ("全市每万人拥有民警4.5名。", [("4.5名", 4.5, "名", False)]),
+        ("每万人4.5名民警的配备标准基本落实。", [("4.5名", 4.5, "名", False)]),
+        ("万元GDP生产安全事故死亡率下降15%。", [("15%", 15.0, "%", False)]),
+        ("人均可支配收入增长6.2%。", [("6.2%", 6.2, "%", False)]),
+        (
+            "全年共破获各类案件XX起，抓获嫌疑人XXX名。",
+            [("XX起", None, "起", False), ("XXX名", None, "名", False)],
+        ),
+        (
+            "共侦破案件1,203起，涉案金额2,350万元。",
+            [("1,203起", 1203.0, "起", False), ("2,350万元", 23500000.0, "元", False)],
+        ),
+        ("全年出动警力１２０３人次。", [("１２０３人次", 1203.0, "人次", False)]),
+        ("共排查矛盾纠纷1 203起。", [("1203起", 1203.0, "起", False)]),
+        ("化解率达95%以上。", [("95%", 95.0, "%", True)]),
+        ("平均出警时间缩短至5分钟左右。", [("5分钟", 5.0, "分钟", True)]),
+        ("办结时限压缩在3个工作日以内。", [("3个工作日", 3.0, "个工作日", True)]),
+        ("涉案金额高达5000万元之多。", [("5000万元", 50000000.0, "元", False)]),
+        ("案件数量较十年前翻一番。", []),
+        ("网上办理业务量增长1.5倍。", [("1.5倍", 1.5, "倍", False)]),
+        ("电信诈骗案件约占30%。", [("30%", 30.0, "%", True)]),
+        (
+            "破获电信诈骗案件520起、抓获犯罪嫌疑人1200余名。",
+            [("520起", 520.0, "起", False), ("1200余名", 1200.0, "名", True)],
+        ),
+        ("全年服务群众2万余人次。", [("2万余人次", 20000.0, "人次", True)]),
+        (
+            "城区实现15分钟到场，平均接警响应时间30秒。",
+            [("15分钟", 15.0, "分钟", False), ("30秒", 30.0, "秒", False)],
+        ),
+        ("巡逻防控圈半径1.5公里。", [("1.5公里", 1.5, "公里", False)]),
+        ("全省命案破案率由90.6%上升到98.3%。", [("90.6%", 90.6, "%", False), ("98.3%", 98.3, "%", False)]),
+        (
+            "新建智慧安防小区1286个，覆盖群众76万。",
+            [("1286个", 1286.0, "个", False), ("76万", 760000.0, None, False)],
+        ),
+        (
+            "共化解矛盾纠纷2.8万件，化解率达到97%。",
+            [("2.8万件", 28000.0, "件", False), ("97%", 97.0, "%", False)],
+        ),
+        ("挽回群众经济损失近3亿元。", [("3亿元", 300000000.0, "元", True)]),
+        ("逾200名民警参加培训。", [("200名", 200.0, "名", True)]),
+        ("全年接报警情数下降约8%。", [("8%", 8.0, "%", True)]),
+        ("共整治治安乱点216处、重点地区38个。", [("216处", 216.0, "处", False), ("38个", 38.0, "个", False)]),
+        ("全市共有4G/5G基站覆盖所有乡镇。", []),
+        ("全国统一的12389举报电话向社会公布。", []),
+        ("“51110”预警劝阻机制效果明显。", []),
+        ("“1518”工作法在全市推广。", []),
+        ("2023年，全市刑事案件同比下降18.5%。", [("18.5%", 18.5, "%", False)]),
+        ("5月29日，市公安局召开新闻发布会。", []),
+        ("在第十二条规定的期限内，民警应当在24小时内将案件移送。", [("24小时", 24.0, "小时", True)]),
+        ("办案周期平均缩短了2.5天。", [("2.5天", 2.5, "天", False)]),
+        ("群众满意度为96.8分。", [("96.8分", 96.8, "分", False)]),
+        ("全市投入资金3.6亿元用于公安基础设施建设。", [("3.6亿元", 360000000.0, "元", False)]),
+        ("不少于300万元的专项奖励资金。", [("300万元", 3000000.0, "元", True)]),
+        ("受理身份证业务12.5万笔。", [("12.5万笔", 125000.0, "笔", False)]),
+        (
+            "警情总量同比下降1.2个百分点，降幅为5.6%。",
+            [("1.2个百分点", 1.2, "个百分点", False), ("5.6%", 5.6, "%", False)],
+        ),
+        (
+            "全省共有社区民警1.6万名，辅警3.2万人。",
+            [("1.6万名", 16000.0, "名", False), ("3.2万人", 32000.0, "人", False)],
+        ),
+        ("全市下辖5个区、3个县。", [("5个", 5.0, "个", False), ("3个", 3.0, "个", False)]),
+        ("平均每5年修订一次。", []),
+        ("累计签约20个项目。", [("20个", 20.0, "个", False)]),
+        ("2025年1月20日1时20分，派出所接到报警。", []),
+        ("完成设备更新33.6万台套。", [("33.6万台套", 336000.0, "台套", False)]),
+        ("执法机关要在执法决定作出之日起7个工作日内公开。", [("7个工作日", 7.0, "个工作日", True)]),
+        ("近3年内新建智慧警务室。", [("3年", 3.0, "年", False)]),
+        ("土壤有机质平均含量28克/千克。", [("28克/千克", 28.0, "克/千克", False)]),
+        pytest.param(
+            "共排查矛盾纠纷1 2 0 3起。",
+            [("1203起", 1203.0, "起", False)],
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="digits spaced one by one are not joined (thousands groups are); no wrong tail",
+            ),
+        ),
+    ],
+)
+def test_police_genre_values(
+    sentence: str, expected: list[tuple[str, float | None, str | None, bool]]
+) -> None:
+    got = [(h.text, h.value, h.unit, h.approx) for h in extract_figures(sentence, chinese_numerals=False)]
+    assert len(got) == len(expected), got
+    for (text, value, unit, approx), want in zip(got, expected, strict=True):
+        assert (text, unit, approx) == (want[0], want[2], want[3]), got
+        assert value == pytest.approx(want[1]) if want[1] is not None else value is None, got
+
+
 # --------------------------------------------------------------------------- the seeds against the gold
 
 
@@ -548,7 +677,7 @@ def test_data_values() -> None:
     for unit, kind, canonical, small in read_tsv("units.tsv"):
         assert kind in kinds and small in ("yes", "no"), unit
         assert canonical or kind == "ordinal", unit
-    positions = {"prefix", "infix", "suffix", "suffix_time"}
+    positions = {"prefix", "infix", "suffix", "suffix_time", "bound_time"}
     assert {position for _, position in read_tsv("approx_markers.tsv")} <= positions
     for char, value, kind in read_tsv("figure_numerals.tsv"):
         assert len(char) == 1 and int(value) >= 0 and kind in ("digit", "multiplier")
