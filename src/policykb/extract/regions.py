@@ -17,8 +17,10 @@ Rules, in the order they apply:
   示范|县, 新乡|贤): jieba segments a small window around it.
 - A name ending in 市 or 区 that runs into 市场 or 区域 gives way to a shorter name
   (河北区域 → 河北).
-- A city's name that starts a street's (南京东路) or ends a bracketed reporter's name
-  (（李汉中）) is no mention.
+- A city's name that starts a street's (南京路, 南京东路) or ends a reporter's name
+  (（李汉中）, 记者王海南) is no mention.
+- An item of a 、-list next to a place names that place's province where it is the short name
+  of one of its divisions (大连、朝阳; 莆田、南平等地; 三亚、琼海), word or not.
 
 Scanning is fast without a Python loop per name: a regex finds the positions where a name's
 first two characters stand, and a per-first-character trie regex takes the longest name there.
