@@ -17,8 +17,10 @@ Rules, in the order they apply:
   示范|县, 新乡|贤): jieba segments a small window around it.
 - A name ending in 市 or 区 that runs into 市场 or 区域 gives way to a shorter name
   (河北区域 → 河北).
-- A city's name that starts a street's (南京东路) or ends a bracketed reporter's name
-  (（李汉中）) is no mention.
+- A city's name that starts a street's (南京路, 南京东路) or ends a reporter's name
+  (（李汉中）, 记者王海南) is no mention.
+- An item of a 、-list next to a place names that place's province where it is the short name
+  of one of its divisions (大连、朝阳; 莆田、南平等地; 三亚、琼海), word or not.
 
 Scanning is fast without a Python loop per name: a regex finds the positions where a name's
 first two characters stand, and a per-first-character trie regex takes the longest name there.
@@ -69,10 +71,17 @@ SUFFIX_GLUE = {"市": "场值", "区": "域位块间"}
 # The genre names an autonomous prefecture, county or banner by its short name and a bare
 # suffix: 迪庆州, 东乡县, 鄂伦春旗.
 AUTONOMOUS_SUFFIX = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
-# Streets named after places (天津的赤峰道、成都道, 南京东路); 道路/道理/道德/道地 are other words.
-STREET = re.compile(r"[东西南北中]路|大街|大道|道(?![路理德地])")
+# Streets named after places (天津的赤峰道、成都道, 南京路, 南京东路); 道路/道理/道德/道地 are other
+# words, and so are 路径/路子/路线/路网… (浙江路径, 走出一条湖南路子).
+STREET = re.compile(r"[东西南北中]?路(?![径子线网数况标演段面])|大街|大道|道(?![路理德地])")
 # An opening bracket, maybe 记者, and a one- or two-character surname right before the name.
 PERSON_IN_BRACKETS = re.compile(r"[(（](?:记者|通讯员)?\s*([\u4e00-\u9fff]{1,2})$")
+# Lengths of a list item's name, longest first.
+LIST_ITEM_LENGTHS = (3, 2)
+# 记者 or 通讯员 and one character right before a name of up to two characters: a reporter's given
+# name (记者王海南报道) where that character is a surname and no preposition (记者从海南获悉).
+PERSON_AFTER_BYLINE = re.compile(r"(?:记者|通讯员)\s*([\u4e00-\u9fff])$")
+NOT_A_SURNAME = frozenset("从在向于赴到自对为与和同跟去来")
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,7 +339,9 @@ def _cuts_a_word(text: str, start: int, end: int) -> bool:
         if a < start < b < end or start < a < end < b:
             return True
         if a < start and b >= end:
-            return not (text[start:end] in _lexicon().province_names and _is_word(text[a:start]))
+            return not (text[start:end] in _lexicon().province_names and _is_word(text[a:start])) and (
+                _lexicon().names.get(text[a:start]) is None
+            )
     return False
 
 
@@ -373,8 +384,24 @@ def _is_bracketed_person(text: str, start: int, end: int) -> bool:
     )
 
 
+def _is_reporter(text: str, start: int, end: int) -> bool:
+    """记者王海南报道: a reporter's name, unbracketed, that ends in a place name."""
+    before = PERSON_AFTER_BYLINE.search(text, max(0, start - 6), start)
+    return (
+        before is not None
+        and end - start <= 2
+        and before.group(1) in _surnames()
+        and before.group(1) not in NOT_A_SURNAME
+    )
+
+
+@functools.cache
+def _surnames() -> frozenset[str]:
+    return frozenset(w for line in read_lines("surnames.txt") for w in line.split() if len(w) == 1)
+
+
 def _is_accepted(text: str, start: int, end: int) -> bool:
-    if _is_street(text, end) or _is_bracketed_person(text, start, end):
+    if _is_street(text, end) or _is_bracketed_person(text, start, end) or _is_reporter(text, start, end):
         return False
     if end - start > CHECKED_LENGTH or text[start:end] in _provinces_by_name():
         return True
@@ -412,6 +439,64 @@ def _scan_names(text: str) -> Iterator[tuple[int, int, str | None]]:
             resume = end
 
 
+@functools.cache
+def _list_names() -> dict[str, str | None]:
+    """Short names of counties and prefectures (which win, as in the lexicon), for items of a list."""
+    return _province_codes_by_name(_short_names("county", 2)) | _province_codes_by_name(
+        _short_names("prefecture", 2)
+    )
+
+
+def _list_neighbours(text: str, hits: list[RegionHit]) -> Iterator[RegionHit]:
+    """Items of a 、-list next to a place that name a division of the same province (大连、朝阳;
+    莆田、南平等地; 三亚、琼海): there an everyday word (朝阳, 来宾, 白银), a word cut in two (南|平等)
+    or a two-character county is the place. A longer name or word at the item (朝阳产业, 公安机关)
+    is left alone."""
+    names = _list_names()
+    taken = {i for h in hits for i in range(h.start, h.end)}
+    for hit in hits:
+        after = hit.end + 1
+        if text[hit.end : after] == "、":
+            for length in LIST_ITEM_LENGTHS:
+                name = text[after : after + length]
+                if (
+                    names.get(name) == hit.code
+                    and taken.isdisjoint(range(after, after + length))
+                    and _longest_word_at(text, after) <= after + length
+                ):
+                    taken.update(range(after, after + length))
+                    yield RegionHit(hit.region, hit.code, name, after, after + length)
+                    break
+        before = hit.start - 1
+        if before > 0 and text[before] == "、":
+            for length in LIST_ITEM_LENGTHS:
+                start = before - length
+                name = text[max(0, start) : before]
+                if (
+                    start >= 0
+                    and taken.isdisjoint(range(start, before))
+                    and names.get(name) == hit.code
+                    and start in _word_starts(text, start)
+                ):
+                    taken.update(range(start, before))
+                    yield RegionHit(hit.region, hit.code, name, start, before)
+                    break
+
+
+def _longest_word_at(text: str, start: int) -> int:
+    """End of the longest name of the lexicon or word of jieba's dictionary at ``start``."""
+    pattern = _lexicon().by_first.get(text[start])
+    match = pattern.match(text, start) if pattern is not None else None
+    ends = plain_word_ends(text, start, min(len(text), start + WINDOW))
+    return max([start, *ends, *([match.end()] if match is not None else [])])
+
+
+def _word_starts(text: str, start: int) -> set[int]:
+    """Where jieba starts words in a small window around ``start``."""
+    low = max(0, start - WINDOW)
+    return {a + low for a, _ in _word_spans(text[low : start + WINDOW])}
+
+
 def find_regions(text: str) -> list[RegionHit]:
     """Every place name in ``text`` that names a province-level region, in reading order.
 
@@ -422,6 +507,9 @@ def find_regions(text: str) -> list[RegionHit]:
     for start, end, code in _scan_names(text):
         if code is not None:
             hits.append(RegionHit(province_name(code), code, text[start:end], start, end))
+    if "、" in text and hits:
+        hits += list(_list_neighbours(text, hits))
+        hits.sort(key=lambda h: h.start)
     return hits
 
 
